@@ -1,0 +1,180 @@
+// Package webpage extracts the main text and metadata of an HTML page with
+// go-trafilatura, keeping the paragraph structure that trafilatura's own
+// plain-text output drops: the body is rebuilt from its content tree, one
+// paragraph per block element (p, h1-h6, li, blockquote, pre, table row).
+//
+// It is the only package of sitrep that imports go-trafilatura.
+package webpage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"unicode"
+
+	"github.com/markusmobius/go-trafilatura"
+	"github.com/sitrep-project/sitrep"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Page is what the extractor found in an HTML page.
+type Page struct {
+	Title      string
+	Authors    []string
+	Published  sitrep.Date // from the page's metadata only; zero if not stated
+	Sitename   string
+	URL        string
+	Language   string
+	Paragraphs []string // the main text, one entry per paragraph or heading
+}
+
+// ErrNoContent is returned when a page has no main text to extract.
+var ErrNoContent = errors.New("no article text found in the page")
+
+// Extract parses the HTML page read from r and returns its main text and
+// metadata. pageURL, when not empty, helps resolve the page's own links and
+// site name.
+//
+// Dates are taken from the page's metadata (meta tags, JSON-LD, time
+// elements) and not scanned for in the running text, so that a date the
+// page does not state is never guessed.
+func Extract(r io.Reader, pageURL string) (*Page, error) {
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+	}
+	if pageURL != "" {
+		if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
+			opts.OriginalURL = u
+		}
+	}
+	res, err := extract(r, opts)
+	if err != nil {
+		if strings.Contains(err.Error(), "not long enough") {
+			return nil, ErrNoContent
+		}
+		return nil, fmt.Errorf("extract html: %w", err)
+	}
+	m := res.Metadata
+	p := &Page{
+		Title:     cleanSpace(m.Title),
+		Published: sitrep.DateOf(m.Date),
+		Sitename:  cleanSpace(m.Sitename),
+		URL:       m.URL,
+		Language:  m.Language,
+	}
+	for _, a := range strings.Split(m.Author, ";") {
+		if a = cleanSpace(a); a != "" {
+			p.Authors = append(p.Authors, a)
+		}
+	}
+	p.Paragraphs = Paragraphs(res.ContentNode)
+	if len(p.Paragraphs) == 0 {
+		if t := cleanSpace(res.ContentText); t != "" {
+			p.Paragraphs = []string{t}
+		}
+	}
+	if len(p.Paragraphs) == 0 {
+		return p, ErrNoContent
+	}
+	return p, nil
+}
+
+// extract runs trafilatura, turning a panic inside it (hostile markup)
+// into an error so that one bad page never stops a run.
+func extract(r io.Reader, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = nil, fmt.Errorf("extractor failed on this page: %v", v)
+		}
+	}()
+	return trafilatura.Extract(r, opts)
+}
+
+// blockAtoms are the elements that start and end a paragraph.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Blockquote: true,
+	atom.Pre: true, atom.Tr: true, atom.Div: true, atom.Section: true,
+	atom.Article: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+	atom.Dt: true, atom.Dd: true, atom.Table: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Header: true, atom.Footer: true,
+	atom.Main: true, atom.Aside: true, atom.Hr: true, atom.Address: true,
+	atom.Details: true, atom.Summary: true, atom.Caption: true,
+}
+
+// Paragraphs flattens a content tree into paragraphs: the text of each
+// block element, whitespace collapsed. A <br> ends a paragraph too.
+func Paragraphs(root *html.Node) []string {
+	if root == nil {
+		return nil
+	}
+	var out []string
+	var buf strings.Builder
+	flush := func() {
+		if s := cleanSpace(buf.String()); s != "" {
+			out = append(out, s)
+		}
+		buf.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			buf.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br:
+				flush()
+				return
+			case atom.Td, atom.Th:
+				buf.WriteByte(' ')
+			}
+		}
+		block := n.Type == html.ElementNode && (blockAtoms[n.DataAtom] || n.Data == "head")
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(root)
+	flush()
+	return out
+}
+
+// cleanSpace collapses runs of white space (including no-break spaces) to
+// one space and trims the ends.
+func cleanSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// ExtractBytes is Extract over a byte slice.
+func ExtractBytes(page []byte, pageURL string) (*Page, error) {
+	return Extract(bytes.NewReader(page), pageURL)
+}
