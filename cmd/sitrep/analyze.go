@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/extract"
+	"github.com/sitrep-project/sitrep/extract/dedup"
+	"github.com/sitrep-project/sitrep/ingest"
+)
+
+// AnalyzeCommand runs "sitrep analyze".
+type AnalyzeCommand struct {
+	*Main
+}
+
+const analyzeUsage = `Usage: sitrep analyze [flags] PATH...
+
+Reads files, directories (recursively) or - (standard input): plain text
+scraped from web pages, HTML pages (.html, .htm, .html.gz) and JSON or JSON
+Lines records with a text or html field. Prints one JSON document per article
+(JSON Lines) or, with --format text, a readable summary.
+
+Errors name the file (and line); the other inputs are still processed, and
+the exit status is 1 when any input failed.`
+
+// Run implements the command.
+func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
+	fs := c.newFlagSet("analyze", analyzeUsage)
+	published := fs.String("published", "", "publication `date` (YYYY-MM-DD) for documents that do not state their own")
+	format := fs.String("format", "json", "output `format`: json (JSON Lines) or text")
+	maxSize := fs.Int64("max-size", ingest.DefaultMaxSize, "largest input read, in `bytes`")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
+	quiet := fs.Bool("quiet", false, "do not print the summary line on standard error")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: no PATH given (use - for standard input)", ErrUsage)
+	}
+	if *format != "json" && *format != "text" {
+		return fmt.Errorf("%w: --format must be json or text, not %q", ErrUsage, *format)
+	}
+	a := extract.NewAnalyzer()
+	if *published != "" {
+		d, err := sitrep.ParseDate(*published)
+		if err != nil {
+			return fmt.Errorf("%w: --published: %v", ErrUsage, err)
+		}
+		a.Published = d
+	}
+	r := &ingest.Reader{MaxSize: *maxSize, Stdin: c.Stdin}
+	out := bufio.NewWriter(c.Stdout)
+	defer out.Flush()
+	var emit func(*sitrep.Document) error
+	if *format == "text" {
+		emit = func(d *sitrep.Document) error { return writeSummary(out, d) }
+	} else {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		emit = func(d *sitrep.Document) error { return enc.Encode(d) }
+	}
+	st, err := runAnalysis(ctx, r, a, fs.Args(), *workers, emit, func(err error) {
+		fmt.Fprintf(c.Stderr, "sitrep: %v\n", err)
+	})
+	if err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if !*quiet {
+		fmt.Fprintln(c.Stderr, st.String())
+	}
+	if st.Failed > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// runStats counts what a run did.
+type runStats struct {
+	Docs, Failed, Duplicates, NearDuplicates int
+	Bytes                                    int64
+	Elapsed                                  time.Duration
+}
+
+func (s runStats) String() string {
+	return fmt.Sprintf("sitrep: %d documents analysed, %d failed, %d exact and %d near duplicates, %.1f MB in %s",
+		s.Docs, s.Failed, s.Duplicates, s.NearDuplicates, float64(s.Bytes)/1e6, s.Elapsed.Round(time.Millisecond))
+}
+
+// runAnalysis reads every input, analyses them on a pool of workers and
+// passes the documents to emit in input order, after marking duplicates.
+func runAnalysis(ctx context.Context, r *ingest.Reader, a *extract.Analyzer, paths []string, workers int,
+	emit func(*sitrep.Document) error, report func(error)) (runStats, error) {
+	start := time.Now()
+	var st runStats
+	if workers < 1 {
+		workers = 1
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		seq int
+		in  ingest.Input
+	}
+	type result struct {
+		seq int
+		doc *sitrep.Document
+		err error
+	}
+	jobs := make(chan job, workers*2)
+	results := make(chan result, workers*2)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				doc, err := analyzeOne(ctx, a, j.in)
+				results <- result{j.seq, doc, err}
+			}
+		}()
+	}
+	// Producer: walk the inputs. Walk errors of single inputs are sent as
+	// results so that they are reported in order too.
+	var walkErr error
+	var walkFailed int
+	var walkBytes int64
+	var mu sync.Mutex // report is called by the walker and the consumer
+	report = func(report func(error)) func(error) {
+		return func(err error) { mu.Lock(); defer mu.Unlock(); report(err) }
+	}(report)
+	go func() {
+		defer func() {
+			close(jobs)
+			wg.Wait()
+			close(results)
+		}()
+		seq := 0
+		walkErr = r.Walk(ctx, paths, func(in ingest.Input) error {
+			walkBytes += int64(len(in.Body))
+			select {
+			case jobs <- job{seq, in}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			seq++
+			return nil
+		}, func(err error) {
+			// Failures found while reading go to the report at once;
+			// they have no document to order against.
+			report(err)
+			walkFailed++
+		})
+	}()
+
+	// Consumer: reorder, dedup, emit.
+	pending := map[int]result{}
+	next := 0
+	ix := dedup.NewIndex()
+	seen := map[string]string{} // id -> source of first occurrence
+	var emitErr error
+	for res := range results {
+		pending[res.seq] = res
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if emitErr != nil {
+				continue
+			}
+			if p.err != nil {
+				report(p.err)
+				st.Failed++
+				continue
+			}
+			d := p.doc
+			if first, dup := seen[d.ID]; dup {
+				st.Duplicates++
+				d.NearDuplicates = append(d.NearDuplicates, sitrep.NearDuplicate{ID: d.ID, Source: first, Similarity: 1})
+			} else {
+				seen[d.ID] = d.Source
+				for _, m := range ix.Add(d.ID, d.Text) {
+					d.NearDuplicates = append(d.NearDuplicates, sitrep.NearDuplicate{ID: m.Key, Source: seen[m.Key], Similarity: m.Similarity})
+				}
+				if len(d.NearDuplicates) > 0 {
+					st.NearDuplicates++
+				}
+			}
+			st.Docs++
+			if err := emit(d); err != nil {
+				emitErr = err
+				cancel()
+			}
+		}
+	}
+	st.Elapsed = time.Since(start)
+	st.Failed += walkFailed // the walker is done: results is closed
+	st.Bytes = walkBytes
+	if emitErr != nil {
+		return st, emitErr
+	}
+	if walkErr != nil {
+		return st, walkErr
+	}
+	return st, nil
+}
+
+// analyzeOne analyses one input, wrapping failures with its source.
+func analyzeOne(ctx context.Context, a *extract.Analyzer, in ingest.Input) (doc *sitrep.Document, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			doc, err = nil, &sitrep.InputError{Source: in.Source, Err: sitrep.Errorf(sitrep.EINTERNAL, "internal error: %v", v)}
+		}
+	}()
+	doc, err = a.Analyze(ctx, extract.Source{
+		Name: in.Source, Format: in.Format, Body: in.Body, URL: in.URL,
+		Title: in.Title, Published: in.Published, Authors: in.Authors,
+	})
+	if err != nil {
+		return nil, &sitrep.InputError{Source: in.Source, Err: err}
+	}
+	return doc, nil
+}
+
+// writeSummary prints a readable account of one document.
+func writeSummary(w io.Writer, d *sitrep.Document) error {
+	pr := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	pr("== %s  [%s]  id %s\n", d.Source, d.Format, d.ID)
+	field := func(name, v string) {
+		if v != "" {
+			pr("%-10s %s\n", name+":", v)
+		}
+	}
+	field("Title", d.Title)
+	field("Authors", strings.Join(d.Authors, "; "))
+	field("Published", orNone(d.Published.String()))
+	field("Outlet", d.Outlet)
+	field("Dateline", d.Dateline)
+	field("URL", d.URL)
+	paras := strings.Count(d.Text, "\n\n") + 1
+	pr("%-10s %d paragraphs, %d sentences, %d words\n", "Text:", paras, len(d.Sentences), len(strings.Fields(d.Text)))
+	for _, nd := range d.NearDuplicates {
+		pr("%-10s %s (%s, similarity %.2f)\n", "Duplicate:", nd.Source, nd.ID, nd.Similarity)
+	}
+	if len(d.Removed) > 0 {
+		counts := map[string]int{}
+		for _, r := range d.Removed {
+			counts[r.Reason]++
+		}
+		var parts []string
+		for k, v := range counts {
+			parts = append(parts, fmt.Sprintf("%s %d", k, v))
+		}
+		sort.Strings(parts)
+		pr("%-10s %d lines (%s)\n", "Removed:", len(d.Removed), strings.Join(parts, ", "))
+	}
+	pr("\n")
+	for i, s := range d.Sentences {
+		if i == 3 {
+			pr("  ...\n")
+			break
+		}
+		pr("  %s\n", d.Text[s.Start:s.End])
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}

@@ -1,0 +1,143 @@
+// Command sitrep turns raw news into an evidence-linked record.
+//
+// Usage:
+//
+//	sitrep <command> [flags] [arguments]
+//
+// Run "sitrep help" for the list of commands. Each command lives in a file
+// of its own in this package; wiring happens here and nowhere else.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Version is set at build time with -ldflags "-X main.Version=...".
+var Version = "dev"
+
+// ErrUsage is returned for a command line that cannot be run.
+var ErrUsage = errors.New("usage")
+
+// errFailed reports that some inputs failed; their errors were printed.
+var errFailed = errors.New("some inputs failed")
+
+// Main holds the process's streams so that tests can run commands in
+// process.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// NewMain returns a Main on the process's standard streams.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	err := m.Run(ctx, os.Args[1:])
+	os.Exit(m.exitCode(err))
+}
+
+func (m *Main) exitCode(err error) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, ErrUsage):
+		return 2
+	case errors.Is(err, errFailed):
+		return 1
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(m.Stderr, "sitrep: interrupted")
+		return 130
+	default:
+		fmt.Fprintf(m.Stderr, "sitrep: %v\n", err)
+		return 1
+	}
+}
+
+// Run runs the command named by args[0].
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		m.usage(m.Stderr)
+		return ErrUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "analyze", "analyse":
+		return (&AnalyzeCommand{Main: m}).Run(ctx, rest)
+	case "demo":
+		return (&DemoCommand{Main: m}).Run(ctx, rest)
+	case "eval":
+		return (&EvalCommand{Main: m}).Run(ctx, rest)
+	case "bench":
+		return (&BenchCommand{Main: m}).Run(ctx, rest)
+	case "version", "--version", "-version":
+		fmt.Fprintln(m.Stdout, "sitrep", Version)
+		return nil
+	case "help", "-h", "--help", "-help":
+		if len(rest) > 0 {
+			return m.Run(ctx, []string{rest[0], "-h"})
+		}
+		m.usage(m.Stdout)
+		return nil
+	default:
+		fmt.Fprintf(m.Stderr, "sitrep: unknown command %q\n\n", cmd)
+		m.usage(m.Stderr)
+		return ErrUsage
+	}
+}
+
+func (m *Main) usage(w io.Writer) {
+	fmt.Fprint(w, `sitrep turns raw news into an evidence-linked intelligence record.
+
+Usage:
+
+	sitrep <command> [flags] [arguments]
+
+Commands:
+
+	analyze   clean and analyse articles, print one JSON document per article
+	demo      analyse the built-in sample corpus and show what was found
+	eval      score sitrep against gold data (eval extract)
+	bench     measure throughput and memory on a corpus
+	version   print the version
+
+Run "sitrep <command> -h" for a command's flags.
+`)
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting,
+// with a usage text made of synopsis and the flags.
+func (m *Main) newFlagSet(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "%s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, turning a flag error into ErrUsage.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", ErrUsage, err)
+	}
+	return nil
+}

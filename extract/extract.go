@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/extract/clean"
+	"github.com/sitrep-project/sitrep/extract/sentence"
+	"github.com/sitrep-project/sitrep/extract/webpage"
+)
+
+// Source is one input to analyse, already decoded to UTF-8.
+type Source struct {
+	Name      string      // path, URL or "-"; becomes Document.Source
+	Format    string      // sitrep.FormatText or sitrep.FormatHTML
+	Body      string      // the text or the HTML page
+	URL       string      // the article's address, when known
+	Title     string      // the headline, when the input gives it
+	Published sitrep.Date // the publication date, when the input gives it
+	Authors   []string    // the authors, when the input gives them
+	Outlet    string      // the publisher, when the input gives it
+}
+
+// Stage is one analysis step over a document's clean text. A stage adds
+// annotations; it never changes Text, so that every span stays valid.
+type Stage interface {
+	Name() string
+	Process(ctx context.Context, doc *sitrep.Document) error
+}
+
+// Analyzer cleans inputs and runs its stages over them.
+type Analyzer struct {
+	// Published is the publication date given for documents that do not
+	// state their own (the --published flag). A date the input states
+	// wins; with neither, Document.Published stays null.
+	Published sitrep.Date
+	// Stages run in order after cleaning. NewAnalyzer sets the default.
+	Stages []Stage
+}
+
+// NewAnalyzer returns an Analyzer with the default stages.
+func NewAnalyzer() *Analyzer {
+	return &Analyzer{Stages: []Stage{SentenceStage{}}}
+}
+
+// ErrNoText is returned for an input with no article text left after
+// cleaning.
+var ErrNoText = sitrep.Errorf(sitrep.EEMPTY, "no article text found")
+
+// Analyze cleans src and runs the stages. It returns an error, and no
+// document, when nothing of an article is left.
+func (a *Analyzer) Analyze(ctx context.Context, src Source) (*sitrep.Document, error) {
+	doc, err := a.Clean(src)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range a.Stages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := st.Process(ctx, doc); err != nil {
+			return nil, fmt.Errorf("%s: %w", st.Name(), err)
+		}
+	}
+	return doc.Normalize(), nil
+}
+
+// Clean builds the document's text and metadata without running stages.
+func (a *Analyzer) Clean(src Source) (*sitrep.Document, error) {
+	doc := &sitrep.Document{Source: src.Name, Format: src.Format, URL: src.URL}
+	var res *clean.Result
+	switch src.Format {
+	case sitrep.FormatHTML:
+		page, err := webpage.Extract(strings.NewReader(src.Body), src.URL)
+		if err != nil {
+			if errors.Is(err, webpage.ErrNoContent) {
+				return nil, ErrNoText
+			}
+			return nil, sitrep.Errorf(sitrep.EINVALID, "%v", err)
+		}
+		title := firstNonEmpty(src.Title, page.Title)
+		res = clean.CleanParagraphs(page.Paragraphs, clean.Options{Title: title})
+		res.Authors = mergeNames(page.Authors, res.Authors)
+		if res.Published.IsZero() {
+			res.Published = page.Published
+		}
+		if res.Outlet == "" {
+			res.Outlet = page.Sitename
+		}
+		if doc.URL == "" {
+			doc.URL = page.URL
+		}
+	default:
+		doc.Format = sitrep.FormatText
+		res = clean.Clean(src.Body, clean.Options{Title: src.Title})
+	}
+	doc.Title = firstNonEmpty(src.Title, res.Title)
+	doc.Authors = mergeNames(src.Authors, res.Authors)
+	doc.Published = src.Published
+	if doc.Published.IsZero() {
+		doc.Published = res.Published
+	}
+	if doc.Published.IsZero() {
+		doc.Published = a.Published
+	}
+	doc.Outlet = firstNonEmpty(src.Outlet, res.Outlet)
+	doc.Dateline = res.Dateline
+	doc.Text = res.Text()
+	doc.Removed = res.Removed
+	if strings.TrimSpace(doc.Text) == "" {
+		return nil, ErrNoText
+	}
+	doc.ID = ContentID(doc.Text)
+	return doc, nil
+}
+
+// ContentID returns the stable ID of a clean text: the first 16 bytes of
+// the SHA-256 of its words joined by single spaces, in hex. White space
+// differences do not change it; any other change does.
+func ContentID(text string) string {
+	h := sha256.New()
+	first := true
+	for _, w := range strings.Fields(text) {
+		if !first {
+			h.Write([]byte{' '})
+		}
+		first = false
+		h.Write([]byte(w))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// SentenceStage fills Document.Sentences.
+type SentenceStage struct{}
+
+// Name implements Stage.
+func (SentenceStage) Name() string { return "sentences" }
+
+// Process implements Stage.
+func (SentenceStage) Process(_ context.Context, doc *sitrep.Document) error {
+	doc.Sentences = sentence.Split(doc.Text)
+	return nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x = strings.TrimSpace(x); x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// mergeNames joins name lists, dropping case-insensitive repeats and
+// entries that are not names (URLs, e-mail addresses).
+func mergeNames(lists ...[]string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range lists {
+		for _, n := range l {
+			n = strings.TrimSpace(n)
+			k := strings.ToLower(n)
+			if n == "" || seen[k] || strings.ContainsAny(n, "@/") || !utf8.ValidString(n) || !hasLetter(n) {
+				continue
+			}
+			seen[k] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
