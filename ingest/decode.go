@@ -335,13 +335,12 @@ func metaCharset(attrs []byte) string {
 
 // charsetParam returns the charset parameter of a Content-Type value.
 func charsetParam(s string) string {
-	ls := strings.ToLower(s)
 	for {
-		i := strings.Index(ls, "charset")
+		i := indexFold(s, "charset")
 		if i < 0 {
 			return ""
 		}
-		ls, s = ls[i+len("charset"):], s[i+len("charset"):]
+		s = s[i+len("charset"):]
 		t := strings.TrimLeft(s, " \t\n\r\f")
 		if !strings.HasPrefix(t, "=") {
 			continue
@@ -361,6 +360,18 @@ func charsetParam(s string) string {
 		}
 		return t
 	}
+}
+
+// indexFold returns the index of the first instance of sub in s,
+// ignoring ASCII case, or -1; sub must be lower case. Unlike
+// strings.ToLower it keeps offsets in s valid, whatever its bytes.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFold(s[i:], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // forAttrs calls f for each attribute of a tag, given the bytes between

@@ -257,7 +257,7 @@ func isTagEnd(c byte) bool {
 
 // hasPrefixFold reports whether b starts with prefix, ignoring ASCII case;
 // prefix must be lower case.
-func hasPrefixFold(b []byte, prefix string) bool {
+func hasPrefixFold[T string | []byte](b T, prefix string) bool {
 	if len(b) < len(prefix) {
 		return false
 	}

@@ -107,6 +107,19 @@ func cleanLines(blocks []string, opt Options) *Result {
 		start, end = bodyRegion(lines)
 	}
 
+	// With the title known, a standfirst just before the body is text:
+	// a prose line of eight words or more.
+	if opt.Title != "" && !opt.Extracted {
+		tk := normalizeKey(opt.Title)
+		for start > 0 {
+			l := lines[start-1]
+			if l.kind != kindText || l.st.words < 8 || l.st.stopDensity() < 0.1 || normalizeKey(l.text) == tk {
+				break
+			}
+			start--
+		}
+	}
+
 	// The known title, wherever it is.
 	if opt.Title != "" {
 		res.Title = opt.Title

@@ -304,7 +304,10 @@ func isNameWords(words []string) bool {
 // place in capitals, optionally followed by a region or country, as in
 // "KARACHI, Pakistan", "NEW DELHI" or "WASHINGTON, D.C.".
 func parseDateline(s string) (string, bool) {
-	s = strings.TrimSpace(strings.TrimRight(s, ":—–-. "))
+	if strings.HasSuffix(strings.TrimSpace(s), ":") {
+		return "", false // a label introducing what follows
+	}
+	s = strings.TrimSpace(strings.TrimRight(s, "—–-. "))
 	if s == "" || utf8.RuneCountInString(s) > 60 {
 		return "", false
 	}
@@ -324,12 +327,38 @@ func parseDateline(s string) (string, bool) {
 	return s, true
 }
 
-// isCapsPlace reports whether s is one to three words in capitals, at
-// least three letters in all, such as "KARACHI" or "DERA ISMAIL KHAN".
+// labelWords are words in capitals that open transcripts and labels
+// ("QUESTION:", "SECRETARY KERRY:", "UPDATE:") rather than datelines.
+var labelWords = map[string]bool{
+	"QUESTION": true, "QUESTIONS": true, "ANSWER": true, "Q": true, "A": true, "MODERATOR": true,
+	"NOTE": true, "UPDATE": true, "UPDATED": true, "BREAKING": true, "EXCLUSIVE": true, "WATCH": true,
+	"ANALYSIS": true, "OPINION": true, "EDITORIAL": true, "COMMENT": true, "REVIEW": true, "INTERVIEW": true,
+	"LIVE": true, "VIDEO": true, "PHOTOS": true, "PHOTO": true, "SPEAKER": true, "PARTICIPANT": true,
+	"OPERATOR": true, "NARRATOR": true, "AUDIENCE": true, "MR": true, "MR.": true, "MS": true, "MS.": true,
+	"MRS.": true, "DR.": true, "SECRETARY": true, "PRESIDENT": true, "AMBASSADOR": true, "GENERAL": true,
+	"ADMIRAL": true, "SENATOR": true, "MINISTER": true, "SPOKESPERSON": true, "SPOKESMAN": true,
+	"CHAIRMAN": true, "DEPUTY": true, "STAFF": true, "TRANSCRIPT": true, "SUMMARY": true, "BACKGROUND": true,
+	"CONTEXT": true, "READ": true, "MORE": true, "RELATED": true, "ADVERTISEMENT": true, "SPONSORED": true,
+	"TOPICS": true, "TAGS": true, "SHARE": true, "MENU": true, "HOME": true, "NEWS": true, "LATEST": true,
+	"TRENDING": true, "ALSO": true, "SEE": true, "WARNING": true, "ALERT": true, "FACT": true, "CHECK": true,
+	"SOURCE": true, "SOURCES": true, "CREDIT": true, "FILE": true, "THE": true, "AND": true, "OF": true,
+	"FOR": true, "TO": true, "IN": true, "ON": true, "BY": true, "WITH": true, "FROM": true, "AT": true,
+	"DAY": true, "PART": true, "CHAPTER": true, "STEP": true, "FAQ": true, "TL;DR": true, "TLDR": true,
+	"PS": true, "P.S.": true, "EDITOR'S": true, "EDITORS": true, "ENDS": true, "END": true, "STORY": true,
+}
+
+// isCapsPlace reports whether s is one to four words in capitals, at
+// least three letters in all, such as "KARACHI" or "DERA ISMAIL KHAN",
+// none of them a label word such as "QUESTION" or "UPDATE".
 func isCapsPlace(s string) bool {
 	w := strings.Fields(s)
 	if len(w) == 0 || len(w) > 4 {
 		return false
+	}
+	for _, x := range w {
+		if labelWords[x] {
+			return false
+		}
 	}
 	letters := 0
 	for _, r := range s {

@@ -37,7 +37,7 @@ func init() {
 
 	// Line openings.
 	addPhrases(prefixPhrases, sitrep.ReasonShare, `share on|share this|share via|click to share|click to email|click to print|opens in new window|follow us on`)
-	addPhrases(prefixPhrases, sitrep.ReasonRelated, `related |related:|related posts|related articles|related stories|read more |read more:|read also|also read|see also|you may also like|you might also like|recommended for you|more from |more stories from|more on |trending now|most read|most popular|more in |also in |watch |watch:|listen:|video:|read:|also see|don t miss|dont miss|click here to read|click here for|for more news|for the latest news|read the full story|read the original|this article originally appeared|originally published`)
+	addPhrases(prefixPhrases, sitrep.ReasonRelated, `related:|related posts|related articles|related stories|read more |read more:|read also|also read|see also|you may also like|you might also like|recommended for you|more from |more stories from|trending now|most read|most popular|watch:|listen:|video:|read:|also see|don t miss|dont miss|click here to read|click here for|for more news|for the latest news|read the full story|read the original|this article originally appeared|originally published`)
 	addPhrases(prefixPhrases, sitrep.ReasonComments, `leave a comment|leave a reply|post a comment|comments for this thread|you must be logged in|log in to comment|sign in to comment|login to comment|to comment|your email address will not|comment as|commenting has been disabled|comments are moderated|we welcome comments|show comments|view comments`)
 	addPhrases(prefixPhrases, sitrep.ReasonNewsletter, `sign up for|sign up to|subscribe to|subscribe for|get the latest|get our|get breaking|get alerts|join our|enter your email|enter email|your email|by signing up|by subscribing|you have successfully|thank you for subscribing|thanks for subscribing|want more|never miss|don t miss out|stay up to date|stay on top|delivered to your inbox|receive our|download the|get it on google play|download on the app store|follow on|follow @`)
 	addPhrases(prefixPhrases, sitrep.ReasonAdvertising, `advertisement|sponsored|ads by|ad by|paid for by|promoted by|presented by|powered by|brought to you by|this content is sponsored|story continues below|article continues below|continue reading below|scroll down to continue|continue reading the main story`)
@@ -53,6 +53,7 @@ func init() {
 	addPhrases(containPhrases, sitrep.ReasonLegal, `all rights reserved|all right reserved|reproduction without permission|may not be reproduced|without prior written permission|this site uses cookies|this website uses cookies|we use cookies|use of cookies|cookie policy|accept all cookies|privacy policy and terms|terms of service apply|protected by recaptcha`)
 	addPhrases(containPhrases, sitrep.ReasonComments, `your email address will not be published|required fields are marked|save my name email and website|notify me of follow up comments|notify me of new posts|this site uses akismet|comment data is processed|comments are moderated|please log in to comment|you must be logged in to post a comment|leave a comment|post a comment|view comments`)
 	addPhrases(containPhrases, sitrep.ReasonNewsletter, `sign up for our newsletter|subscribe to our newsletter|delivered to your inbox|straight to your inbox|directly to your inbox|in your inbox|enter your email address|by signing up you agree|by subscribing you agree|you can unsubscribe at any time|unsubscribe at any time|thanks for signing up|thank you for signing up|newsletter sign up|get alerts|turn on notifications|whatsapp channel|telegram channel|google news`)
+	addPhrases(containPhrases, sitrep.ReasonContact, `can be contacted|customer service center|customer service centre|customer care|for any questions or requests|for advertising inquiries|for advertising enquiries|advertising inquiries|send your feedback|send us your feedback|contact us at|reach us at|write to us at`)
 	addPhrases(containPhrases, sitrep.ReasonDisclaimer, `views expressed in this article|views expressed here|views expressed are|do not necessarily reflect|does not necessarily reflect|not necessarily reflect the|are the author s own|are those of the author|published from a wire agency feed|has not been edited by|auto generated from a syndicated feed|for informational purposes only|does not constitute|not financial advice|not investment advice`)
 	addPhrases(containPhrases, sitrep.ReasonPromotion, `use promo code|use coupon code|enroll today|enrol today|sign up today and get|limited time offer|early bird|free shipping|money back guarantee|click the link below|link in bio`)
 	addPhrases(containPhrases, sitrep.ReasonWidget, `enable javascript|javascript is required|javascript is disabled|browser does not support|please update your browser|ad blocker|adblocker|disable your ad blocker|whitelist our site`)
@@ -125,6 +126,9 @@ func classify(text string, st lineStats) string {
 	}
 	if short && strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && st.words <= 8 {
 		return sitrep.ReasonCaption // "(Photo: AFP)", "(File image)"
+	}
+	if isCommentHeader(key, st) {
+		return sitrep.ReasonComments
 	}
 	if isContactLine(text, st) {
 		return sitrep.ReasonContact
@@ -357,4 +361,31 @@ func isBio(s string, st lineStats) bool {
 		}
 	}
 	return strings.Contains(low[i:i+8], "writes") || strings.Contains(low[i:i+8], "covers")
+}
+
+// isCommentHeader matches the headers and signatures of reader comments:
+// "34 responses to ...", "12 thoughts on ...", "5 comments on ...",
+// "username says:", "Jane Doe says: November 19, 2019 at 9:01 pm".
+func isCommentHeader(key string, st lineStats) bool {
+	if st.words > 40 {
+		return false
+	}
+	f := strings.Fields(key)
+	for i := 0; i+2 < len(f); i++ {
+		if _, bad := parseSmallNumber(f[i]); bad {
+			continue
+		}
+		switch f[i+1] + " " + f[i+2] {
+		case "responses to", "thoughts on", "comments on", "replies to", "comments to", "response to", "thought on", "comment on", "reply to":
+			return true
+		}
+	}
+	// "name says:" with a name of one to four words, maybe a date after.
+	if i := strings.Index(st.lower, " says:"); i > 0 && len(strings.Fields(st.lower[:i])) <= 4 {
+		rest := strings.TrimSpace(st.lower[i+len(" says:"):])
+		if rest == "" || len(strings.Fields(rest)) <= 8 && strings.ContainsAny(rest, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
