@@ -178,7 +178,7 @@ var creditLabels = []struct {
 }{
 	{"additional reporting by", true}, {"reporting by", true}, {"reported by", true},
 	{"written by", true}, {"writing by", true}, {"words by", true}, {"story by", true},
-	{"compiled by", true}, {"text by", true}, {"by", true},
+	{"compiled by", true}, {"text by", true}, {"posted by", true}, {"published by", true}, {"by", true},
 	{"editing by", false}, {"edited by", false}, {"additional editing by", false},
 	{"graphics by", false}, {"photos by", false}, {"photographs by", false}, {"video by", false},
 	{"produced by", false}, {"with inputs from", false}, {"and", true},

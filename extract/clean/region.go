@@ -85,43 +85,146 @@ func bodyRegion(lines []*line) (int, int) {
 		}
 		return start, end
 	}
-	// Cut at a comments section that starts inside the region.
+	// An article header (a headline followed by a date or byline line)
+	// inside the region, or just before it, marks where the article
+	// starts: what precedes it is teasers of other stories. From there,
+	// the article runs until a deep valley of non-prose lines.
+	if a := articleAnchor(lines, bestStart, bestEnd, bestSum); a >= 0 && a != bestStart {
+		if s, e := runFrom(lines, a); e > s {
+			bestStart, bestEnd = s, e
+		}
+	}
+	// Cut at a comments section that starts inside the region, and at a
+	// "Related", newsletter or legal section once most of the article is
+	// behind.
+	total := 0.0
+	for i := bestStart; i < bestEnd; i++ {
+		if sc := lines[i].score; sc > 0 {
+			total += sc
+		}
+	}
 	seen := 0.0
 	for i := bestStart; i < bestEnd; i++ {
 		l := lines[i]
 		if l.score > 0 {
 			seen += l.score
 		}
-		if l.reason == "comments" && seen > 0 && isSectionHeader(l) {
+		if seen == 0 || !isSectionHeader(l) {
+			continue
+		}
+		switch l.reason {
+		case "comments":
 			return bestStart, i
+		case "related", "newsletter", "legal", "author_bio":
+			if seen >= total*0.75 {
+				return bestStart, i
+			}
 		}
 	}
 	return bestStart, bestEnd
 }
 
-// listItems lifts the score of the items of a list introduced by a line
-// of prose ending in a colon ("ministers made these announcements:"): up
-// to 15 following lines of three words or more that are not furniture.
-func listItems(lines []*line) {
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		if l.kind != kindText || l.score <= 0 || !strings.HasSuffix(l.text, ":") {
-			continue
+// maxRun returns the run of lines within [from, to) with the greatest
+// total score.
+func maxRun(lines []*line, from, to int) (int, int, float64) {
+	bestSum, bestStart, bestEnd := -1e18, from, from
+	sum, s := 0.0, from
+	for i := from; i < to; i++ {
+		if sum <= 0 {
+			sum, s = 0, i
 		}
-		for j := i + 1; j < len(lines) && j <= i+15; j++ {
-			it := lines[j]
-			if it.kind != kindText || it.st.words < 3 {
-				break
-			}
-			if it.score < 1 {
-				it.score = 1
-			}
+		sum += lines[i].score
+		if sum > bestSum {
+			bestSum, bestStart, bestEnd = sum, s, i+1
 		}
 	}
+	return bestStart, bestEnd, bestSum
 }
 
-func isSectionHeader(l *line) bool {
-	return l.st.words <= 30 && !strings.HasSuffix(l.text, ".")
+// articleAnchor finds the article header that opens the body: a
+// headline-like line followed within three lines by a date or byline
+// line, from a few lines before start up to the region's end or its first
+// comments header. Teasers of other stories carry such headers too, so
+// the earliest header followed by a substantial run of prose wins. It
+// returns the index of the first line after the header, or -1.
+func articleAnchor(lines []*line, start, end int, bestSum float64) int {
+	total := 0.0
+	for i := start; i < end; i++ {
+		if lines[i].reason == "comments" {
+			end = i
+			break
+		}
+		total += max(0, lines[i].score)
+	}
+	before := 0.0 // prose of the region before line m
+	for m := max(0, start-6); m < end; m++ {
+		if m > start {
+			before += max(0, lines[m-1].score)
+		}
+		if before > total*0.5 {
+			break // an anchor must open most of the region's prose
+		}
+		l := lines[m]
+		if l.kind != kindMeta || (l.authors == nil && l.date.IsZero()) {
+			continue
+		}
+		head := false
+		for h := m - 1; h >= 0 && h >= m-3; h-- {
+			hl := lines[h]
+			if hl.kind == kindMeta {
+				continue
+			}
+			head = hl.kind == kindText && hl.st.words >= 4 && hl.st.words <= 30 && !strings.HasSuffix(hl.text, ".")
+			break
+		}
+		if !head {
+			continue
+		}
+		a := m + 1
+		for a < len(lines) && a <= m+3 && lines[a].kind != kindText {
+			a++
+		}
+		s, e := runFrom(lines, a)
+		sum := 0.0
+		for i := s; i < e; i++ {
+			sum += lines[i].score
+		}
+		if sum >= 40 || sum >= bestSum*0.3 {
+			return a
+		}
+	}
+	return -1
+}
+
+// runFrom returns the run of prose that starts at the first positive line
+// at or after a (within ten lines) and ends before a valley: a stretch
+// of lines whose scores add up to -30 or less without prose between.
+func runFrom(lines []*line, a int) (int, int) {
+	s := -1
+	for i := a; i < len(lines) && i < a+10; i++ {
+		if lines[i].score > 0 {
+			s = i
+			break
+		}
+	}
+	if s < 0 {
+		return a, a
+	}
+	e, valley := s+1, 0.0
+	for i := s + 1; i < len(lines); i++ {
+		sc := lines[i].score
+		if sc > 0 {
+			if valley+sc > 0 || valley > -15 {
+				e, valley = i+1, 0
+				continue
+			}
+		}
+		valley += sc
+		if valley <= -30 {
+			break
+		}
+	}
+	return s, e
 }
 
 // titleCandidate picks the headline among the lines before the body: the
@@ -154,4 +257,29 @@ func titleCandidate(lines []*line, start int) int {
 		}
 	}
 	return best
+}
+
+// listItems lifts the score of the items of a list introduced by a line
+// of prose ending in a colon ("ministers made these announcements:"): up
+// to 15 following lines of three words or more that are not furniture.
+func listItems(lines []*line) {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.kind != kindText || l.score <= 0 || !strings.HasSuffix(l.text, ":") {
+			continue
+		}
+		for j := i + 1; j < len(lines) && j <= i+15; j++ {
+			it := lines[j]
+			if it.kind != kindText || it.st.words < 3 {
+				break
+			}
+			if it.score < 1 {
+				it.score = 1
+			}
+		}
+	}
+}
+
+func isSectionHeader(l *line) bool {
+	return l.st.words <= 30 && !strings.HasSuffix(l.text, ".")
 }
