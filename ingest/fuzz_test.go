@@ -51,7 +51,7 @@ func FuzzDetect(f *testing.F) {
 		"%PDF-1.4\n",
 		"PK\x03\x04",
 		"BZh91AY&SY",
-		strings.Repeat("{\"text\":\"" + strings.Repeat("x", 100) + "\"}\n", 10),
+		strings.Repeat("{\"text\":\""+strings.Repeat("x", 100)+"\"}\n", 10),
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s), uint16(0))

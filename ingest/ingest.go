@@ -46,6 +46,8 @@ type Input struct {
 }
 
 // Reader walks paths and yields inputs. The zero Reader is ready to use.
+// A Reader is not changed by Walk, so several walks may run at once, as
+// long as only one of them reads the path "-".
 type Reader struct {
 	// MaxSize is the largest input read, in bytes: a file, the
 	// decompressed content of a gzip file, or one line of a JSON Lines
@@ -145,14 +147,16 @@ func (w *walker) path(p string) error {
 	return w.file(p, fi)
 }
 
-// dir walks the directory dir and returns the number of files it found.
+// dir walks the directory dir and returns the number of files it found
+// plus the number of failures it reported.
 func (w *walker) dir(dir string) (int, error) {
+	n := 0
 	// os.ReadDir sorts by name; on error it returns what it could read.
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		w.fail(dir, 0, fileError(err))
+		n++
 	}
-	n := 0
 	for _, e := range entries {
 		if err := w.ctx.Err(); err != nil {
 			return n, err

@@ -16,6 +16,7 @@ import (
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/ingest"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -149,6 +150,12 @@ func TestWalk(t *testing.T) {
 			files: map[string]string{"d/x.txt": "x", "e.txt": "e"},
 			paths: []string{"e.txt", "d/"},
 			want:  []in{{Source: "e.txt", Format: "text", Body: "e"}, {Source: "d/x.txt", Format: "text", Body: "x"}},
+		},
+		{
+			name:  "current directory",
+			files: map[string]string{"a.txt": "a", ".h.txt": "hidden", "b/.c.txt": "hidden"},
+			paths: []string{"."},
+			want:  []in{{Source: "./a.txt", Format: "text", Body: "a"}},
 		},
 		{
 			name:  "hidden file named explicitly is read",
@@ -287,6 +294,18 @@ func TestWalk(t *testing.T) {
 				encode(t, charmap.Windows1256, arabic) + `</p></body></html>`},
 			paths: []string{"ar.htm"},
 			want:  []in{{Source: "ar.htm", Format: "html", BodyHas: "<p>" + arabic + "</p>"}},
+		},
+		{
+			name: "Shift_JIS HTML",
+			files: map[string]string{"jp.html": func() string {
+				b, err := japanese.ShiftJIS.NewEncoder().String(`<html><head><meta charset="Shift_JIS"></head><body><p>東京で大雨、交通に乱れ。</p></body></html>`)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			}()},
+			paths: []string{"jp.html"},
+			want:  []in{{Source: "jp.html", Format: "html", BodyHas: "<p>東京で大雨、交通に乱れ。</p>"}},
 		},
 		{
 			name:  "HTML declaring a legacy charset but written in UTF-8",
@@ -442,7 +461,7 @@ func TestWalk(t *testing.T) {
 			errs:    []fail{{Source: "bomb.txt.gz", Code: sitrep.ETOOLARGE, Msg: "more than the limit of 1 KiB after decompression"}},
 		},
 		{
-			name:  "truncated gzip",
+			name: "truncated gzip",
 			files: map[string]string{"t.html.gz": func() string {
 				z := gz(t, strings.Repeat("<p>Some paragraph text.</p>\n", 500))
 				return z[:len(z)/2]

@@ -75,7 +75,7 @@ func peek(br *bufio.Reader) ([]byte, error) {
 	return head, err
 }
 
-var errEmpty = sitrep.Errorf(sitrep.EEMPTY, "empty file")
+func errEmpty() error { return sitrep.Errorf(sitrep.EEMPTY, "empty file") }
 
 // read reads one source: a file or standard input. size is the file's
 // size when known, -1 otherwise; name is the file's base name, used only
@@ -89,7 +89,7 @@ func (w *walker) read(src string, rd io.Reader, size int64, name string) error {
 		return nil
 	}
 	if len(head) == 0 {
-		w.fail(src, 0, errEmpty)
+		w.fail(src, 0, errEmpty())
 		return nil
 	}
 
@@ -189,7 +189,7 @@ func (w *walker) whole(src string, h hint, data []byte) error {
 		}
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		w.fail(src, 0, errEmpty)
+		w.fail(src, 0, errEmpty())
 		return nil
 	}
 	if startsJSON(body) != 0 {
@@ -205,7 +205,7 @@ func (w *walker) whole(src string, h hint, data []byte) error {
 	}
 	s = cleanText(s)
 	if strings.TrimSpace(s) == "" {
-		w.fail(src, 0, errEmpty)
+		w.fail(src, 0, errEmpty())
 		return nil
 	}
 	return w.emit(Input{Source: src, Format: sitrep.FormatText, Body: s})

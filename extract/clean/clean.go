@@ -105,6 +105,14 @@ func cleanLines(blocks []string, opt Options) *Result {
 	start, end := 0, len(lines) // [start, end)
 	if !opt.Extracted {
 		start, end = bodyRegion(lines)
+		// A paragraph broken in the middle of a sentence belongs to the
+		// body on both sides of the break.
+		for start > 0 && start < end && lines[start-1].kind == kindText && continues(lines[start-1], lines[start]) {
+			start--
+		}
+		for end > start && end < len(lines) && lines[end].kind == kindText && continues(lines[end-1], lines[end]) {
+			end++
+		}
 	}
 
 	// With the title known, a standfirst just before the body is text:
