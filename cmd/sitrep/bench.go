@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -33,6 +35,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	cpu := fs.Int("cpu", 1, "cores to use (GOMAXPROCS and workers)")
 	minTime := fs.Duration("time", 3*time.Second, "least time to run")
 	baseline := fs.Bool("baseline", false, "also time go-trafilatura alone on the HTML inputs")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the analysis to `file`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -71,6 +74,17 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 
 	a := extract.NewAnalyzer()
 	runtime.GC()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	docs, errs, elapsed := timeRuns(ctx, *minTime, len(inputs), *cpu, func(i int) error {
 		in := inputs[i]
 		_, err := a.Analyze(ctx, extract.Source{Name: in.Source, Format: in.Format, Body: in.Body, URL: in.URL, Title: in.Title, Published: in.Published})

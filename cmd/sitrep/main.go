@@ -56,6 +56,9 @@ func (m *Main) exitCode(err error) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, ErrUsage):
+		if err != ErrUsage { // a bare ErrUsage comes after its message
+			fmt.Fprintf(m.Stderr, "sitrep: %v\n", err)
+		}
 		return 2
 	case errors.Is(err, errFailed):
 		return 1

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -58,6 +59,7 @@ func init() {
 	addPhrases(containPhrases, sitrep.ReasonDisclaimer, `views expressed in this article|views expressed here|views expressed are|do not necessarily reflect|does not necessarily reflect|not necessarily reflect the|are the author s own|are those of the author|published from a wire agency feed|has not been edited by|auto generated from a syndicated feed|for informational purposes only|does not constitute|not financial advice|not investment advice`)
 	addPhrases(containPhrases, sitrep.ReasonPromotion, `use promo code|use coupon code|enroll today|enrol today|sign up today and get|limited time offer|early bird|free shipping|money back guarantee|click the link below|link in bio`)
 	addPhrases(containPhrases, sitrep.ReasonWidget, `enable javascript|javascript is required|javascript is disabled|browser does not support|please update your browser|ad blocker|adblocker|disable your ad blocker|whitelist our site`)
+	containIndex = buildContainIndex()
 }
 
 // socialWords are the words of share-button strips.
@@ -120,10 +122,8 @@ func classify(text string, st lineStats) string {
 			}
 		}
 	}
-	for p, r := range containPhrases {
-		if strings.Contains(key, p) {
-			return r
-		}
+	if r := matchContained(key); r != "" {
+		return r
 	}
 	if short && strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && st.words <= 8 {
 		return sitrep.ReasonCaption // "(Photo: AFP)", "(File image)"
@@ -389,4 +389,46 @@ func isCommentHeader(key string, st lineStats) bool {
 		}
 	}
 	return false
+}
+
+// containIndex maps the first word of each phrase in containPhrases to
+// the phrases, longest first, so that a line is scanned once.
+var containIndex map[string][]string
+
+// buildContainIndex is called by init once the phrase lists are filled.
+func buildContainIndex() map[string][]string {
+	m := map[string][]string{}
+	for p := range containPhrases {
+		w, _, _ := strings.Cut(p, " ")
+		m[w] = append(m[w], p)
+	}
+	for _, l := range m {
+		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) || len(l[i]) == len(l[j]) && l[i] < l[j] })
+	}
+	return m
+}
+
+// matchContained finds a phrase of containPhrases in key at word
+// boundaries.
+func matchContained(key string) string {
+	for i := 0; i < len(key); {
+		j := strings.IndexByte(key[i:], ' ')
+		end := len(key)
+		if j >= 0 {
+			end = i + j
+		}
+		if cands, ok := containIndex[key[i:end]]; ok {
+			rest := key[i:]
+			for _, p := range cands {
+				if strings.HasPrefix(rest, p) && (len(rest) == len(p) || rest[len(p)] == ' ') {
+					return containPhrases[p]
+				}
+			}
+		}
+		if j < 0 {
+			break
+		}
+		i = end + 1
+	}
+	return ""
 }

@@ -94,11 +94,17 @@ func measure(s string) lineStats {
 	}
 	for _, r := range s {
 		switch {
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9':
 			st.digits++
+		case r >= 0x80 && unicode.IsDigit(r):
+			st.digits++
+		case r < 0x80:
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				st.letters++
+			}
 		case unicode.IsLetter(r):
 			st.letters++
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 				st.cjk++
 			}
 		}
@@ -119,6 +125,9 @@ func measure(s string) lineStats {
 }
 
 func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
