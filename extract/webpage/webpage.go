@@ -73,7 +73,7 @@ func Extract(r io.Reader, pageURL string) (*Page, error) {
 			p.Authors = append(p.Authors, a)
 		}
 	}
-	p.Paragraphs = Paragraphs(res.ContentNode)
+	p.Paragraphs = dropRepeatedDump(Paragraphs(res.ContentNode), cleanSpace(res.ContentText))
 	if len(p.Paragraphs) == 0 {
 		if t := cleanSpace(res.ContentText); t != "" {
 			p.Paragraphs = []string{t}
@@ -94,6 +94,37 @@ func extract(r io.Reader, opts trafilatura.Options) (res *trafilatura.ExtractRes
 		}
 	}()
 	return trafilatura.Extract(r, opts)
+}
+
+// dropRepeatedDump undoes a quirk of go-trafilatura's last-resort
+// extraction (baseline), used on pages with little text: it keeps the
+// paragraphs it found and then appends the text of the whole body or page
+// as one more paragraph, so that the text is there twice (and, from the
+// whole page, with the title glued to the first word). When the last
+// paragraph is that dump (it is the result's text and holds every earlier
+// paragraph), only one copy is kept: the paragraphs, unless they are
+// less than half of the dump.
+func dropRepeatedDump(ps []string, text string) []string {
+	n := len(ps)
+	if n < 2 || ps[n-1] != text {
+		return ps
+	}
+	squeeze := func(s string) string { return strings.ReplaceAll(s, " ", "") }
+	dump := squeeze(ps[n-1])
+	rest, covered := dump, 0
+	for _, p := range ps[:n-1] {
+		sp := squeeze(p)
+		i := strings.Index(rest, sp)
+		if i < 0 {
+			return ps
+		}
+		rest = rest[i+len(sp):]
+		covered += len(sp)
+	}
+	if 2*covered < len(dump) {
+		return ps[n-1:]
+	}
+	return ps[:n-1]
 }
 
 // blockAtoms are the elements that start and end a paragraph.
