@@ -30,7 +30,7 @@ var dateWords = map[string]bool{
 	"utc": true, "pkt": true, "ist": true, "bst": true, "cet": true, "cest": true, "pst": true, "pdt": true,
 	"cst": true, "cdt": true, "aft": true, "ast": true, "msk": true, "et": true, "pt": true, "hrs": true,
 	"hours": true, "ago": true, "uhr": true, "|": true, "-": true, "–": true, "—": true, "•": true, "·": true,
-	"of": true, "th": true, "st": true, "nd": true, "rd": true,
+	"of": true, "th": true, "st": true, "nd": true, "rd": true, "/": true,
 }
 
 // parseDateLine reports whether s is nothing but a date, with optional

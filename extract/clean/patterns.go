@@ -35,6 +35,7 @@ func init() {
 	addPhrases(exactPhrases, sitrep.ReasonComments, `leave a comment|leave a reply|post a comment|add a comment|add comment|write a comment|no comments|no comments yet|comment on this|comments are closed|comment policy|join the discussion|join the conversation|join the debate|reader comments|readers comments|have your say|post comment|submit comment|reply|cancel reply|be the first to comment|newest|oldest|most voted|top comments|sort by|name|email address|website|captcha|type the characters|i m not a robot|i am not a robot`)
 	addPhrases(exactPhrases, sitrep.ReasonRelated, `related|related posts|related post|related articles|related article|related stories|related story|related news|related content|related links|related topics|related coverage|related videos|related reading|more articles|more stories|more news|more on this|more on this story|more from|more in|more like this|more to read|more for you|read next|read more|read also|also read|see also|you may also like|you might also like|you may like|you might like|recommended|recommended for you|recommended stories|recommended articles|trending|trending now|trending news|trending stories|most read|most popular|most viewed|most shared|popular|popular posts|popular stories|popular news|latest|latest news|latest stories|latest articles|latest posts|latest videos|top stories|top news|editor s picks|editors picks|don t miss|dont miss|in case you missed it|what to read next|further reading|in other news|elsewhere|around the web|from the web|also on|explore more|other stories|next up|up next|keep reading`)
 	addPhrases(exactPhrases, sitrep.ReasonNavigation, `news|world|opinion|sports|business|entertainment|lifestyle|tech|technology|health|science|politics|videos|podcasts|newsletters`)
+	addPhrases(exactPhrases, sitrep.ReasonCaption, `back to gallery|view gallery|open gallery|launch gallery|launch slideshow|start slideshow|view slideshow|enlarge|enlarge image|expand image|next image|previous image|next slide|previous slide|photo gallery|image gallery|gallery|slideshow|caption|close caption|hide caption|show caption|toggle caption|image credit|photo credit`)
 	addPhrases(exactPhrases, sitrep.ReasonNewsletter, `get alerts|get notifications|get notified|enable notifications|allow notifications|turn on notifications|newsletter|newsletters|our newsletter|sign up for our newsletter|subscribe to our newsletter|join our newsletter|sign up now|subscribe today|stay informed|stay updated|stay connected|follow us on|follow us on twitter|follow us on facebook|join our whatsapp channel|join our telegram channel|download the app|get the app|download our app`)
 
 	// Line openings.
@@ -104,6 +105,15 @@ func classify(text string, st lineStats) string {
 	if short {
 		if r, ok := exactPhrases[key]; ok {
 			return r
+		}
+		if isGalleryCounter(key) {
+			return sitrep.ReasonCaption // "1 / 8", "Image 1 of 8"
+		}
+		if isTimeAgo(key) {
+			return sitrep.ReasonRelated // "2H ago", "14 hours ago" in teaser lists
+		}
+		if st.words <= 3 && strings.HasPrefix(key, "more ") && !endsSentence(text) {
+			return sitrep.ReasonRelated // "More World", "More in Politics"
 		}
 		if r := countLabel(key); r != "" {
 			return r
@@ -431,4 +441,49 @@ func matchContained(key string) string {
 		i = end + 1
 	}
 	return ""
+}
+
+// isTimeAgo matches relative timestamps of teaser lists: "1H ago",
+// "14 hours ago", "3 days ago", "just now".
+func isTimeAgo(key string) bool {
+	if key == "just now" {
+		return true
+	}
+	f := strings.Fields(key)
+	if len(f) < 2 || len(f) > 3 || f[len(f)-1] != "ago" {
+		return false
+	}
+	num := strings.TrimRight(f[0], "hmdws")
+	if _, bad := parseSmallNumber(num); bad || num == "" {
+		return false
+	}
+	if len(f) == 2 {
+		return num != f[0] // "2h ago"
+	}
+	switch strings.TrimSuffix(f[1], "s") {
+	case "second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "year", "h", "m", "d":
+		return true
+	}
+	return false
+}
+
+// isGalleryCounter matches slide counters such as "1 / 8", "1 of 8",
+// "Image 1 of 8" or "Photo 3/12".
+func isGalleryCounter(key string) bool {
+	f := strings.Fields(key)
+	if len(f) > 0 {
+		switch f[0] {
+		case "image", "photo", "picture", "slide", "img":
+			f = f[1:]
+		}
+	}
+	if len(f) == 2 || len(f) == 3 {
+		if len(f) == 3 && f[1] != "of" {
+			return false
+		}
+		_, bad1 := parseSmallNumber(f[0])
+		_, bad2 := parseSmallNumber(f[len(f)-1])
+		return !bad1 && !bad2
+	}
+	return false
 }

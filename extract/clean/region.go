@@ -211,8 +211,15 @@ func runFrom(lines []*line, a int) (int, int) {
 		return a, a
 	}
 	e, valley := s+1, 0.0
+	prose := 1
 	for i := s + 1; i < len(lines); i++ {
 		sc := lines[i].score
+		if prose >= 2 && isEndHeader(lines[i]) {
+			break
+		}
+		if sc > 0 {
+			prose++
+		}
 		if sc > 0 {
 			if valley+sc > 0 || valley > -15 {
 				e, valley = i+1, 0
@@ -282,4 +289,17 @@ func listItems(lines []*line) {
 
 func isSectionHeader(l *line) bool {
 	return l.st.words <= 30 && !strings.HasSuffix(l.text, ".")
+}
+
+// isEndHeader reports whether l is the header of a section that follows
+// an article: "Related Stories", "More World", "Comments", "Sign up".
+// Inline links ("READ MORE: title") are not headers.
+func isEndHeader(l *line) bool {
+	switch l.reason {
+	case "related", "comments", "newsletter", "legal":
+	default:
+		return false
+	}
+	t := strings.TrimRight(l.text, ": ")
+	return l.st.words <= 4 && !strings.Contains(t, ":")
 }
