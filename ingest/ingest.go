@@ -43,6 +43,9 @@ type Input struct {
 	Published sitrep.Date
 	// Authors lists the record's "author" or "authors" (JSON records only).
 	Authors []string
+	// Outlet is the record's "outlet", "publisher" or "site_name" (JSON
+	// records only).
+	Outlet string
 }
 
 // Reader walks paths and yields inputs. The zero Reader is ready to use.

@@ -19,6 +19,7 @@ var (
 	urlFields       = []string{"url", "link"}
 	publishedFields = []string{"published", "date", "published_at", "datePublished", "publishedAt", "pubDate", "publish_date", "published_date", "date_published"}
 	authorFields    = []string{"authors", "author"}
+	outletFields    = []string{"outlet", "publisher", "site_name", "siteName", "source_name", "sourceName"}
 )
 
 // record is a decoded JSON object.
@@ -53,6 +54,9 @@ func parseRecord(b []byte) (Input, error) {
 	}
 	if s, ok := r.str(urlFields); ok {
 		in.URL = strings.TrimSpace(s)
+	}
+	if s, ok := r.str(outletFields); ok {
+		in.Outlet = cleanLine(s)
 	}
 	for _, name := range publishedFields {
 		if raw, ok := r.get(name); ok {

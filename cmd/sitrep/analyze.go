@@ -231,7 +231,7 @@ func analyzeOne(ctx context.Context, a *extract.Analyzer, in ingest.Input) (doc 
 	}()
 	doc, err = a.Analyze(ctx, extract.Source{
 		Name: in.Source, Format: in.Format, Body: in.Body, URL: in.URL,
-		Title: in.Title, Published: in.Published, Authors: in.Authors,
+		Title: in.Title, Published: in.Published, Authors: in.Authors, Outlet: in.Outlet,
 	})
 	if err != nil {
 		return nil, &sitrep.InputError{Source: in.Source, Err: err}
