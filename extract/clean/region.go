@@ -268,14 +268,20 @@ func titleCandidate(lines []*line, start int) int {
 
 // listItems lifts the score of the items of a list introduced by a line
 // of prose ending in a colon ("ministers made these announcements:"): up
-// to 15 following lines of three words or more that are not furniture.
+// to 60 following lines of three words or more that are not furniture.
 func listItems(lines []*line) {
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if l.kind != kindText || l.score <= 0 || !strings.HasSuffix(l.text, ":") {
+		if l.kind != kindText || l.st.words < 3 || !strings.HasSuffix(l.text, ":") {
 			continue
 		}
-		for j := i + 1; j < len(lines) && j <= i+15; j++ {
+		if l.score <= 0 && (i == 0 || lines[i-1].score <= 0) {
+			continue // a colon line needs prose on it or just before it
+		}
+		if l.score < 1 {
+			l.score = 1
+		}
+		for j := i + 1; j < len(lines) && j <= i+60; j++ {
 			it := lines[j]
 			if it.kind != kindText || it.st.words < 3 {
 				break
