@@ -110,6 +110,13 @@ func cleanLines(blocks []string, opt Options) *Result {
 		for start > 0 && start < end && lines[start-1].kind == kindText && continues(lines[start-1], lines[start]) {
 			start--
 		}
+		// So does a line introducing it ("… released the following
+		// statement today:").
+		if start > 0 && start < end {
+			if l := lines[start-1]; l.kind == kindText && l.st.words >= 5 && strings.HasSuffix(l.text, ":") {
+				start--
+			}
+		}
 		for end > start && end < len(lines) && lines[end].kind == kindText && continues(lines[end-1], lines[end]) {
 			end++
 		}
