@@ -16,8 +16,9 @@ const (
 // relied on by later stages and by outside tools: extend, never rename.
 // They are documented in docs/document.md.
 type Document struct {
-	// ID is a stable hash of the clean content (title and text), so the
-	// same article read twice, from any source, gets the same ID.
+	// ID is a stable hash of the clean text (white space normalised), so
+	// the same article read twice, from any source or format, gets the
+	// same ID.
 	ID string `json:"id"`
 	// Source is the path, URL or "-" (stdin) the document was read from,
 	// with ":LINE" appended for records of a JSON Lines file.

@@ -43,6 +43,9 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no PATH given", ErrUsage)
 	}
+	if *cpu < 1 {
+		return fmt.Errorf("%w: --cpu must be 1 or more", ErrUsage)
+	}
 	prev := runtime.GOMAXPROCS(*cpu)
 	defer runtime.GOMAXPROCS(prev)
 

@@ -117,6 +117,9 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		for id, body := range pred {
+			if id == "" || id != filepath.Base(id) || strings.HasPrefix(id, ".") {
+				continue // never write outside the dump folder
+			}
 			if err := os.WriteFile(filepath.Join(*dump, id+".txt"), []byte(body), 0o644); err != nil {
 				return err
 			}

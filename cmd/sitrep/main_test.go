@@ -327,6 +327,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"eval"}, "eval needs a task"},
 		{[]string{"eval", "extract", "--mode", "pdf"}, "--mode must be html or text"},
 		{[]string{"bench"}, "no PATH given"},
+		{[]string{"bench", "--cpu", "0", a}, "--cpu must be 1 or more"},
 	} {
 		out, errOut, err := run(t, "", tc.args...)
 		if !errors.Is(err, ErrUsage) {

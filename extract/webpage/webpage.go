@@ -208,6 +208,9 @@ func cleanSpace(s string) string {
 			space = true
 			continue
 		}
+		if unicode.IsControl(r) {
+			continue // stray control characters in the page source
+		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
