@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,6 +88,7 @@ func (a *Analyzer) Clean(src Source) (*sitrep.Document, error) {
 		}
 		title := firstNonEmpty(src.Title, page.Title)
 		res = clean.CleanParagraphs(page.Paragraphs, clean.Options{Title: title})
+		res.Removed = pageRemoved(page.Visible, page.Paragraphs, res.Removed, title)
 		res.Authors = mergeNames(page.Authors, res.Authors)
 		if res.Published.IsZero() {
 			res.Published = page.Published
@@ -184,4 +186,87 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// pageRemoved lists what an HTML page showed but the article does not
+// hold, in page order: the visible lines the extractor left out (with the
+// reason the text cleaner would give, or "not_extracted"), merged with
+// what the cleaner took out of the extracted paragraphs.
+func pageRemoved(visible, paras []string, cleaned []sitrep.Removed, title string) []sitrep.Removed {
+	type entry struct {
+		pos int
+		r   sitrep.Removed
+	}
+	var body strings.Builder
+	exact := make(map[string]bool, len(paras))
+	for _, p := range paras {
+		k := squeezeSpace(p)
+		exact[k] = true
+		body.WriteString(k)
+		body.WriteByte('\n')
+	}
+	bodyText := body.String()
+	tk := squeezeSpace(title)
+	var out []entry
+	for i, v := range visible {
+		k := squeezeSpace(v)
+		if k == "" || exact[k] || containsAt(bodyText, k) {
+			continue
+		}
+		reason := clean.LineReason(k)
+		if k == tk {
+			reason = sitrep.ReasonTitle
+		}
+		if reason == "" {
+			reason = sitrep.ReasonNotExtracted
+		}
+		out = append(out, entry{i, sitrep.Removed{Text: k, Reason: reason}})
+	}
+	// Place the cleaner's removals at the visible line holding them.
+	from := 0
+	for _, r := range cleaned {
+		k := squeezeSpace(r.Text)
+		pos := len(visible)
+		for j := from; j < len(visible); j++ {
+			if strings.Contains(squeezeSpace(visible[j]), k) {
+				pos, from = j, j
+				break
+			}
+		}
+		out = append(out, entry{pos, r})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].pos < out[b].pos })
+	rs := make([]sitrep.Removed, len(out))
+	for i, e := range out {
+		rs[i] = e.r
+	}
+	return rs
+}
+
+// containsAt reports whether s occurs in text between word boundaries.
+// Short lines ("Share") must not match inside longer words.
+func containsAt(text, s string) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], s)
+		if i < 0 {
+			return false
+		}
+		i += off
+		before, after := ' ', ' '
+		if i > 0 {
+			before, _ = utf8.DecodeLastRuneInString(text[:i])
+		}
+		if j := i + len(s); j < len(text) {
+			after, _ = utf8.DecodeRuneInString(text[j:])
+		}
+		if !unicode.IsLetter(before) && !unicode.IsDigit(before) && !unicode.IsLetter(after) && !unicode.IsDigit(after) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// squeezeSpace collapses white space runs to single spaces and trims.
+func squeezeSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

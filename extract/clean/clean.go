@@ -408,3 +408,28 @@ func isLowerWord(s string) bool {
 	i := strings.LastIndexByte(s, ' ')
 	return startsLower(s[i+1:])
 }
+
+// LineReason says why a line would be taken out of an article, as Clean
+// decides for lines outside the body: a furniture or metadata reason, or
+// "" when the line looks like text.
+func LineReason(text string) string {
+	l := &line{text: text, st: measure(text)}
+	l.reason = classify(text, l.st)
+	if l.reason != "" {
+		l.kind = kindFurniture
+	}
+	detectMeta(l)
+	if l.kind == kindMeta {
+		switch {
+		case l.authors != nil:
+			return sitrep.ReasonByline
+		case !l.date.IsZero():
+			return sitrep.ReasonDate
+		case l.dateline != "":
+			return sitrep.ReasonDateline
+		case l.outlet != "":
+			return sitrep.ReasonOutlet
+		}
+	}
+	return l.reason
+}

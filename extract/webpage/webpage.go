@@ -17,6 +17,7 @@ import (
 
 	"github.com/markusmobius/go-trafilatura"
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/browsertext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -30,14 +31,18 @@ type Page struct {
 	URL        string
 	Language   string
 	Paragraphs []string // the main text, one entry per paragraph or heading
+	// Visible is every line of text the page shows, in page order, as a
+	// browser's select-all and copy would give it: the input from which
+	// what was not extracted is reported.
+	Visible []string
 }
 
 // ErrNoContent is returned when a page has no main text to extract.
 var ErrNoContent = errors.New("no article text found in the page")
 
-// Extract parses the HTML page read from r and returns its main text and
-// metadata. pageURL, when not empty, helps resolve the page's own links and
-// site name.
+// Extract parses the HTML page read from r, which must be UTF-8 (package
+// ingest decodes pages), and returns its main text and metadata. pageURL,
+// when not empty, helps resolve the page's own links and site name.
 //
 // Dates come from go-htmldate in its fast mode: the page's markup (meta
 // tags, JSON-LD, time elements, the URL), without the extensive search of
@@ -53,7 +58,12 @@ func Extract(r io.Reader, pageURL string) (*Page, error) {
 			opts.OriginalURL = u
 		}
 	}
-	res, err := extract(r, opts)
+	doc, err := html.Parse(r)
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	visible := browsertext.RenderNode(doc) // before the extractor prunes the tree
+	res, err := extract(doc, opts)
 	if err != nil {
 		if strings.Contains(err.Error(), "not long enough") {
 			return nil, ErrNoContent
@@ -73,6 +83,9 @@ func Extract(r io.Reader, pageURL string) (*Page, error) {
 			p.Authors = append(p.Authors, a)
 		}
 	}
+	if visible != "" {
+		p.Visible = strings.Split(visible, "\n")
+	}
 	p.Paragraphs = dropRepeatedDump(Paragraphs(res.ContentNode), cleanSpace(res.ContentText))
 	if len(p.Paragraphs) == 0 {
 		if t := cleanSpace(res.ContentText); t != "" {
@@ -87,13 +100,13 @@ func Extract(r io.Reader, pageURL string) (*Page, error) {
 
 // extract runs trafilatura, turning a panic inside it (hostile markup)
 // into an error so that one bad page never stops a run.
-func extract(r io.Reader, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {
+func extract(doc *html.Node, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			res, err = nil, fmt.Errorf("extractor failed on this page: %v", v)
 		}
 	}()
-	return trafilatura.Extract(r, opts)
+	return trafilatura.ExtractDocument(doc, opts)
 }
 
 // dropRepeatedDump undoes a quirk of go-trafilatura's last-resort
@@ -228,6 +241,6 @@ func ExtractBytes(page []byte, pageURL string) (*Page, error) {
 // Baseline runs go-trafilatura alone, with the options Extract uses, and
 // discards the result. It is the yardstick of the HTML benchmarks.
 func Baseline(page []byte) error {
-	_, err := extract(bytes.NewReader(page), trafilatura.Options{ExcludeComments: true, HtmlDateMode: trafilatura.Fast})
+	_, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{ExcludeComments: true, HtmlDateMode: trafilatura.Fast})
 	return err
 }
