@@ -109,6 +109,19 @@ func bodyRegion(lines []*line) (int, int) {
 		if l.score > 0 {
 			seen += l.score
 		}
+		// Date lines recurring after the article has begun are the
+		// bylines of teasers for other stories: end before the first.
+		if seen >= total*0.3 && isDateMeta(l) {
+			for j := i + 1; j < bestEnd && j <= i+10; j++ {
+				if isDateMeta(lines[j]) {
+					c := i
+					for c > bestStart && lines[c-1].score <= 0 {
+						c--
+					}
+					return bestStart, c
+				}
+			}
+		}
 		if seen == 0 || !isSectionHeader(l) {
 			continue
 		}
@@ -308,4 +321,9 @@ func isEndHeader(l *line) bool {
 	}
 	t := strings.TrimRight(l.text, ": ")
 	return l.st.words <= 4 && !strings.Contains(t, ":")
+}
+
+// isDateMeta reports whether l is a date line.
+func isDateMeta(l *line) bool {
+	return l.kind == kindMeta && !l.date.IsZero() && l.authors == nil
 }
