@@ -14,7 +14,9 @@ import (
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/extract"
+	"github.com/sitrep-project/sitrep/extract/clean"
 	"github.com/sitrep-project/sitrep/extract/dedup"
+	"github.com/sitrep-project/sitrep/internal/browsertext"
 	"github.com/sitrep-project/sitrep/ingest"
 )
 
@@ -41,6 +43,7 @@ func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxSize, "largest input read, in `bytes`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
 	quiet := fs.Bool("quiet", false, "do not print the summary line on standard error")
+	explain := fs.Bool("explain", false, "print how the text cleaner judged each line (score, class, in body) instead of documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -62,6 +65,9 @@ func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 	r := &ingest.Reader{MaxSize: *maxSize, Stdin: c.Stdin}
 	out := bufio.NewWriter(c.Stdout)
 	defer out.Flush()
+	if *explain {
+		return c.explain(ctx, r, out, fs.Args())
+	}
 	var emit func(*sitrep.Document) error
 	if *format == "text" {
 		emit = func(d *sitrep.Document) error { return writeSummary(out, d) }
@@ -288,4 +294,36 @@ func orNone(s string) string {
 		return "unknown"
 	}
 	return s
+}
+
+// explain prints the text cleaner's view of each input: for HTML, of the
+// page's visible text. Lines marked "*" are inside the chosen body.
+func (c *AnalyzeCommand) explain(ctx context.Context, r *ingest.Reader, out *bufio.Writer, paths []string) error {
+	failed := false
+	err := r.Walk(ctx, paths, func(in ingest.Input) error {
+		fmt.Fprintf(out, "== %s [%s]\n", in.Source, in.Format)
+		text := in.Body
+		if in.Format == sitrep.FormatHTML {
+			t, err := browsertext.Render(strings.NewReader(in.Body))
+			if err != nil {
+				fmt.Fprintf(c.Stderr, "sitrep: %s: %v\n", in.Source, err)
+				failed = true
+				return nil
+			}
+			text = t
+		}
+		fmt.Fprintln(out, "B line   score class     reason       text")
+		clean.Explain(out, text)
+		return nil
+	}, func(err error) {
+		failed = true
+		fmt.Fprintf(c.Stderr, "sitrep: %v\n", err)
+	})
+	if err != nil {
+		return err
+	}
+	if failed {
+		return errFailed
+	}
+	return out.Flush()
 }
