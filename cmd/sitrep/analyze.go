@@ -16,8 +16,8 @@ import (
 	"github.com/sitrep-project/sitrep/extract"
 	"github.com/sitrep-project/sitrep/extract/clean"
 	"github.com/sitrep-project/sitrep/extract/dedup"
-	"github.com/sitrep-project/sitrep/internal/browsertext"
 	"github.com/sitrep-project/sitrep/ingest"
+	"github.com/sitrep-project/sitrep/internal/browsertext"
 )
 
 // AnalyzeCommand runs "sitrep analyze".
