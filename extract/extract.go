@@ -93,6 +93,9 @@ func (a *Analyzer) Clean(src Source) (*sitrep.Document, error) {
 		if res.Published.IsZero() {
 			res.Published = page.Published
 		}
+		if res.Published.IsZero() {
+			res.Published = headerDate(page.Visible, title, page.Paragraphs)
+		}
 		if res.Outlet == "" {
 			res.Outlet = page.Sitename
 		}
@@ -269,4 +272,43 @@ func containsAt(text, s string) bool {
 // squeezeSpace collapses white space runs to single spaces and trims.
 func squeezeSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// headerDate finds a date line the page shows in its article header: from
+// a few lines before the headline (or, without one, the first paragraph)
+// to fifteen lines after it, as in "Published November 19, 2019 9:45 am".
+// A publication date wins over an "Updated" one.
+func headerDate(visible []string, title string, paras []string) sitrep.Date {
+	anchor := -1
+	tk := squeezeSpace(title)
+	for i, v := range visible {
+		if tk != "" && squeezeSpace(v) == tk {
+			anchor = i
+			break
+		}
+	}
+	if anchor < 0 && len(paras) > 0 {
+		first := squeezeSpace(paras[0])
+		for i, v := range visible {
+			if strings.Contains(squeezeSpace(v), first) {
+				anchor = i
+				break
+			}
+		}
+	}
+	if anchor < 0 {
+		return sitrep.Date{}
+	}
+	var updated sitrep.Date
+	for i := max(0, anchor-5); i < len(visible) && i <= anchor+15; i++ {
+		if d, up, ok := clean.ParseDateLine(strings.TrimSpace(visible[i])); ok {
+			if !up {
+				return d
+			}
+			if updated.IsZero() {
+				updated = d
+			}
+		}
+	}
+	return updated
 }

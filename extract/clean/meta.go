@@ -480,3 +480,19 @@ func parseOutletLine(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// ParseDateLine reports whether s is a line stating only a date, such as
+// "Friday, June 21, 2024" or "Published: 21 June 2024 10:30 PKT", and
+// returns it; updated is true for "Updated …" lines.
+func ParseDateLine(s string) (d sitrep.Date, updated bool, ok bool) {
+	if a, extra, isByline := parseByline(s); isByline {
+		_ = a
+		for _, e := range extra {
+			if d, up, ok := parseDateLine(e); ok {
+				return d, up, true
+			}
+		}
+		return d, false, false
+	}
+	return parseDateLine(s)
+}

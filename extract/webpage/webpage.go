@@ -13,6 +13,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/markusmobius/go-trafilatura"
@@ -44,10 +45,11 @@ var ErrNoContent = errors.New("no article text found in the page")
 // ingest decodes pages), and returns its main text and metadata. pageURL,
 // when not empty, helps resolve the page's own links and site name.
 //
-// Dates come from go-htmldate in its fast mode: the page's markup (meta
-// tags, JSON-LD, time elements, the URL), without the extensive search of
-// the running text, so that a date the page does not state as its
-// publication date is not guessed.
+// The publication date is the one the page's markup states (meta tags,
+// JSON-LD datePublished, a time element marked as the publication date);
+// failing that, go-htmldate's date when the page's address carries the
+// same date. A date merely seen in the text or the headline is not taken:
+// it would be a guess.
 func Extract(r io.Reader, pageURL string) (*Page, error) {
 	opts := trafilatura.Options{
 		ExcludeComments: true,
@@ -63,6 +65,7 @@ func Extract(r io.Reader, pageURL string) (*Page, error) {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
 	visible := browsertext.RenderNode(doc) // before the extractor prunes the tree
+	stated := markupDate(doc)
 	res, err := extract(doc, opts)
 	if err != nil {
 		if strings.Contains(err.Error(), "not long enough") {
@@ -73,10 +76,18 @@ func Extract(r io.Reader, pageURL string) (*Page, error) {
 	m := res.Metadata
 	p := &Page{
 		Title:     cleanSpace(m.Title),
-		Published: sitrep.DateOf(m.Date),
+		Published: stated,
 		Sitename:  cleanSpace(m.Sitename),
 		URL:       m.URL,
 		Language:  m.Language,
+	}
+	// go-htmldate's date only when the page's address states it too; it
+	// is then the outlet's local day, which a UTC time stamp in the
+	// markup may put a day later or earlier.
+	if d := sitrep.DateOf(m.Date); urlStates(pageURL, d) || urlStates(m.URL, d) {
+		if diff := d.Time().Sub(p.Published.Time()); p.Published.IsZero() || diff <= 24*time.Hour && diff >= -24*time.Hour {
+			p.Published = d
+		}
 	}
 	for _, a := range strings.Split(m.Author, ";") {
 		if a = cleanSpace(a); a != "" {
