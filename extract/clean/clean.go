@@ -55,6 +55,7 @@ type line struct {
 	dateline string
 	outlet   string
 	dropped  bool // taken out; reason says why
+	repeated bool // a short line seen more than once in the page
 	joinNext bool // continues on the next kept line
 }
 
@@ -95,6 +96,7 @@ func cleanLines(blocks []string, opt Options) *Result {
 		detectMeta(l)
 		lines[i] = l
 	}
+	markRepeated(lines)
 	var removed []removal
 	drop := func(i int, reason string) {
 		lines[i].dropped = true
@@ -432,4 +434,22 @@ func LineReason(text string) string {
 		}
 	}
 	return l.reason
+}
+
+// markRepeated marks short lines that occur more than once in the page
+// (section labels over teasers, teaser headlines shown twice, menus
+// repeated in the footer) as furniture: an article's subheadings do not
+// repeat.
+func markRepeated(lines []*line) {
+	count := map[string]int{}
+	for _, l := range lines {
+		if l.kind == kindText && l.st.words <= 15 && !endsSentence(l.text) {
+			count[l.text]++
+		}
+	}
+	for _, l := range lines {
+		if l.kind == kindText && count[l.text] > 1 && l.st.words <= 15 && !endsSentence(l.text) {
+			l.kind, l.reason, l.repeated = kindFurniture, sitrep.ReasonNavigation, true
+		}
+	}
 }

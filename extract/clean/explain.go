@@ -20,6 +20,7 @@ func Explain(w io.Writer, text string) {
 		detectMeta(l)
 		lines[i] = l
 	}
+	markRepeated(lines)
 	start, end := bodyRegion(lines)
 	kinds := []string{"text", "furniture", "meta"}
 	for i, l := range lines {

@@ -335,7 +335,7 @@ var bioRoles = []string{
 // for ...", "John Smith writes about ...", "The writer is ...". The name
 // must be the line's first two to four capitalised words.
 func isBio(s string, st lineStats) bool {
-	if st.words > 60 || st.words < 4 {
+	if st.words > 120 || st.words < 4 {
 		return false
 	}
 	low := st.lower

@@ -13,10 +13,12 @@ func lineScore(l *line) float64 {
 		// several paragraphs.
 		u = 30 + (u-30)*0.3
 	}
-	switch l.kind {
-	case kindFurniture:
+	switch {
+	case l.repeated:
+		return -3
+	case l.kind == kindFurniture:
 		return -(8 + u/2)
-	case kindMeta:
+	case l.kind == kindMeta:
 		return -1
 	}
 	ends := endsSentence(l.text)
@@ -129,7 +131,7 @@ func bodyRegion(lines []*line) (int, int) {
 		case "comments":
 			return bestStart, i
 		case "related", "newsletter", "legal", "author_bio":
-			if seen >= total*0.75 {
+			if seen >= total*0.75 || seen >= total*0.3 && isEndHeader(l) && teaserEvidence(lines, i) >= 5 {
 				return bestStart, i
 			}
 		}
@@ -187,7 +189,7 @@ func articleAnchor(lines []*line, start, end int, bestSum float64) int {
 			if hl.kind == kindMeta {
 				continue
 			}
-			head = hl.kind == kindText && hl.st.words >= 4 && hl.st.words <= 30 && !strings.HasSuffix(hl.text, ".")
+			head = (hl.kind == kindText || hl.repeated) && hl.st.words >= 4 && hl.st.words <= 30 && !strings.HasSuffix(hl.text, ".")
 			break
 		}
 		if !head {
@@ -254,7 +256,7 @@ func titleCandidate(lines []*line, start int) int {
 	best, bestScore := -1, 0.0
 	for i := start - 1; i >= 0 && i >= start-12; i-- {
 		l := lines[i]
-		if l.dropped || l.kind != kindText {
+		if l.dropped || l.kind != kindText && !l.repeated {
 			continue
 		}
 		w := l.st.words
@@ -320,7 +322,27 @@ func isEndHeader(l *line) bool {
 		return false
 	}
 	t := strings.TrimRight(l.text, ": ")
-	return l.st.words <= 4 && !strings.Contains(t, ":")
+	return l.st.words <= 6 && !strings.Contains(t, ":")
+}
+
+// teaserEvidence counts, in the fifteen lines after i, the signs of a
+// list of teasers for other stories: date lines, relative time stamps,
+// repeated labels and headlines, menus. Advertisements and share buttons,
+// which interrupt articles too, are no evidence.
+func teaserEvidence(lines []*line, i int) int {
+	n := 0
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		if lines[j].score > 0 {
+			return 0 // prose resumes at once: a box inside the article
+		}
+	}
+	for j := i + 1; j < len(lines) && j <= i+15; j++ {
+		l := lines[j]
+		if l.repeated || isDateMeta(l) || l.reason == "related" || l.reason == "navigation" {
+			n++
+		}
+	}
+	return n
 }
 
 // isDateMeta reports whether l is a date line.
