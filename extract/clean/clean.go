@@ -313,21 +313,25 @@ func detectMeta(l *line) {
 	if l.st.words > 40 {
 		return
 	}
-	if a, extra, ok := parseByline(l.text); ok {
-		l.kind, l.authors = kindMeta, a
-		if l.authors == nil {
-			l.authors = []string{}
-		}
-		for _, e := range extra {
-			if d, up, ok := parseDateLine(e); ok && !up {
-				l.date = d
+	if creditWords[l.st.first] {
+		if a, extra, ok := parseByline(l.text); ok {
+			l.kind, l.authors = kindMeta, a
+			if l.authors == nil {
+				l.authors = []string{}
 			}
+			for _, e := range extra {
+				if d, up, ok := parseDateLine(e); ok && !up {
+					l.date = d
+				}
+			}
+			return
 		}
-		return
 	}
-	if d, up, ok := parseDateLine(l.text); ok {
-		l.kind, l.date, l.updated = kindMeta, d, up
-		return
+	if l.st.digits > 0 { // a date line has at least a year
+		if d, up, ok := parseDateLine(l.text); ok {
+			l.kind, l.date, l.updated = kindMeta, d, up
+			return
+		}
 	}
 	if l.kind == kindFurniture {
 		return

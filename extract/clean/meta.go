@@ -496,3 +496,13 @@ func ParseDateLine(s string) (d sitrep.Date, updated bool, ok bool) {
 	}
 	return parseDateLine(s)
 }
+
+// creditWords are the first words of byline and credit lines.
+var creditWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range creditLabels {
+		w, _, _ := strings.Cut(c.label, " ")
+		m[w] = true
+	}
+	return m
+}()

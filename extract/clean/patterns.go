@@ -100,7 +100,7 @@ func classify(text string, st lineStats) string {
 	if isTicker(text, st) {
 		return sitrep.ReasonTicker
 	}
-	key := normalizeKey(text)
+	key := normalizeLower(st.lower)
 	short := st.words <= 12 && st.cjk < 20
 	if short {
 		if r, ok := exactPhrases[key]; ok {

@@ -178,10 +178,15 @@ func startsLower(s string) bool {
 // normalizeKey lowers s and keeps only letters, digits and single spaces,
 // for matching short lines against phrase lists.
 func normalizeKey(s string) string {
+	return normalizeLower(strings.ToLower(s))
+}
+
+// normalizeLower is normalizeKey for a string already in lower case.
+func normalizeLower(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
