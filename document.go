@@ -51,6 +51,10 @@ type Document struct {
 	// is nearly the same as this one's (syndicated copies).
 	NearDuplicates []NearDuplicate `json:"near_duplicates,omitempty"`
 
+	// Dates are the date expressions of Text, normalised against
+	// Published (issue 3).
+	Dates []DateMention `json:"dates"`
+
 	Entities  []Entity   `json:"entities"`
 	Quotes    []Quote    `json:"quotes"`
 	Incidents []Incident `json:"incidents"`
@@ -197,6 +201,9 @@ func (d *Document) Normalize() *Document {
 	}
 	if d.Sentences == nil {
 		d.Sentences = []Span{}
+	}
+	if d.Dates == nil {
+		d.Dates = []DateMention{}
 	}
 	if d.Entities == nil {
 		d.Entities = []Entity{}
