@@ -111,10 +111,9 @@ type NearDuplicate struct {
 	Similarity float64 `json:"similarity"`
 }
 
-// Entity, Quote, Incident and Claim are filled by later stages; they are
-// declared here so that every Document carries the lists from the start.
+// Quote, Incident and Claim are filled by later stages; they are declared
+// here so that every Document carries the lists from the start.
 type (
-	Entity   = json.RawMessage
 	Quote    = json.RawMessage
 	Incident = json.RawMessage
 	Claim    = json.RawMessage

@@ -13,8 +13,10 @@ import (
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/extract/clean"
+	"github.com/sitrep-project/sitrep/extract/entity"
 	"github.com/sitrep-project/sitrep/extract/sentence"
 	"github.com/sitrep-project/sitrep/extract/webpage"
+	"github.com/sitrep-project/sitrep/kb"
 )
 
 // Source is one input to analyse, already decoded to UTF-8.
@@ -46,10 +48,50 @@ type Analyzer struct {
 	Stages []Stage
 }
 
-// NewAnalyzer returns an Analyzer with the default stages.
+// NewAnalyzer returns an Analyzer with the default stages: sentences and
+// entities resolved against the embedded knowledge base.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{Stages: []Stage{SentenceStage{}}}
+	a, err := NewAnalyzerKB()
+	if err != nil {
+		// The embedded knowledge base is checked by its tests; should it
+		// fail anyway, analysis goes on without entities.
+		return &Analyzer{Stages: []Stage{SentenceStage{}}}
+	}
+	return a
 }
+
+// NewAnalyzerKB returns an Analyzer whose knowledge base is the embedded
+// one extended by the user's files (sitrep analyze --kb FILE).
+func NewAnalyzerKB(files ...string) (*Analyzer, error) {
+	k, err := kb.Default()
+	if err != nil {
+		return nil, fmt.Errorf("knowledge base: %w", err)
+	}
+	for _, f := range files {
+		if err := k.Load(f); err != nil {
+			return nil, fmt.Errorf("knowledge base: %w", err)
+		}
+	}
+	r := entity.New(k, defaultTagger(), defaultGeo())
+	return &Analyzer{Stages: []Stage{SentenceStage{}, EntityStage{r}}}, nil
+}
+
+// EntityStage fills Document.Entities.
+type EntityStage struct{ Resolver *entity.Resolver }
+
+// Name implements Stage.
+func (EntityStage) Name() string { return "entities" }
+
+// Process implements Stage.
+func (s EntityStage) Process(_ context.Context, doc *sitrep.Document) error {
+	s.Resolver.Resolve(doc)
+	return nil
+}
+
+// defaultTagger and defaultGeo return the statistical tagger and the
+// gazetteer when the build has them (nil otherwise).
+func defaultTagger() entity.Tagger { return nil }
+func defaultGeo() entity.Geocoder  { return nil }
 
 // ErrNoText is returned for an input with no article text left after
 // cleaning.

@@ -43,6 +43,8 @@ func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxSize, "largest input read, in `bytes`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
 	quiet := fs.Bool("quiet", false, "do not print the summary line on standard error")
+	var kbFiles stringList
+	fs.Var(&kbFiles, "kb", "a knowledge-base `file` of your own, added to the built-in one (repeatable)")
 	explain := fs.Bool("explain", false, "print how the text cleaner judged each line (score, class, in body) instead of documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -54,7 +56,10 @@ func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 	if *format != "json" && *format != "text" {
 		return fmt.Errorf("%w: --format must be json or text, not %q", ErrUsage, *format)
 	}
-	a := extract.NewAnalyzer()
+	a, err := extract.NewAnalyzerKB(kbFiles...)
+	if err != nil {
+		return err
+	}
 	if *published != "" {
 		d, err := sitrep.ParseDate(*published)
 		if err != nil {

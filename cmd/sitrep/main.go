@@ -85,6 +85,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&DemoCommand{Main: m}).Run(ctx, rest)
 	case "eval":
 		return (&EvalCommand{Main: m}).Run(ctx, rest)
+	case "kb":
+		return (&KBCommand{Main: m}).Run(ctx, rest)
 	case "bench":
 		return (&BenchCommand{Main: m}).Run(ctx, rest)
 	case "version", "--version", "-version":
@@ -114,6 +116,7 @@ Commands:
 
 	analyze   clean and analyse articles, print one JSON document per article
 	demo      analyse the built-in sample corpus and show what was found
+	kb        list, show and check the knowledge base of actors
 	eval      score sitrep against gold data (eval extract)
 	bench     measure throughput and memory on a corpus
 	version   print the version

@@ -1,0 +1,217 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep/kb"
+)
+
+// alias is one name of an entry as a sequence of lower-case tokens.
+type alias struct {
+	entry   *kb.Entry
+	caps    []bool // which tokens are capitalised in the alias
+	acronym bool   // match the text exactly as written
+	form    string // the alias as written
+}
+
+// matcher finds knowledge-base names in text.
+type matcher struct {
+	byKey  map[string][]alias // tokens joined by " ", lower case
+	maxLen int
+	folded map[string]*kb.Entry // folded names (see fold) for variants
+}
+
+func newMatcher(k *kb.KB) *matcher {
+	m := &matcher{byKey: map[string][]alias{}, folded: map[string]*kb.Entry{}}
+	add := func(e *kb.Entry, form string, acr bool) {
+		toks := tokenize(form)
+		if len(toks) == 0 {
+			return
+		}
+		var keys []string
+		var caps []bool
+		for _, t := range toks {
+			keys = append(keys, strings.ToLower(t.text))
+			r, _ := utf8.DecodeRuneInString(t.text)
+			caps = append(caps, unicode.IsUpper(r))
+		}
+		key := strings.Join(keys, " ")
+		for _, a := range m.byKey[key] {
+			if a.entry == e && a.acronym == acr {
+				return
+			}
+		}
+		m.byKey[key] = append(m.byKey[key], alias{e, caps, acr, form})
+		if len(toks) > m.maxLen {
+			m.maxLen = len(toks)
+		}
+		if !acr && len(form) >= 6 {
+			m.folded[fold(form)] = e
+		}
+	}
+	for _, e := range k.Entries {
+		add(e, e.Name, false)
+		for _, a := range e.Aliases {
+			add(e, a, false)
+		}
+		for _, a := range e.Acronyms {
+			add(e, a, true)
+		}
+	}
+	return m
+}
+
+// find returns the knowledge-base names in text, longest match first at
+// each position, without overlaps.
+func (m *matcher) find(text string, toks []token) []found {
+	var out []found
+	var key strings.Builder
+	for i := 0; i < len(toks); {
+		bestLen := 0
+		var best *alias
+		key.Reset()
+		for n := 1; n <= m.maxLen && i+n <= len(toks); n++ {
+			if n > 1 {
+				if !joins(text[toks[i+n-2].end:toks[i+n-1].start]) {
+					break
+				}
+				key.WriteByte(' ')
+			}
+			key.WriteString(strings.ToLower(toks[i+n-1].text))
+			for k, a := range m.byKey[key.String()] {
+				if a.acceptable(toks[i : i+n]) {
+					best, bestLen = &m.byKey[key.String()][k], n
+					break
+				}
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		s, e := toks[i].start, toks[i+bestLen-1].end
+		via := "name"
+		if best.acronym {
+			via = "acronym"
+		}
+		out = append(out, found{start: s, end: e, text: text[s:e], entry: best.entry, via: via})
+		i += bestLen
+	}
+	return out
+}
+
+// acceptable checks case: an acronym must match as written; a name's
+// capitalised words must be capitalised in the text ("The News" is an
+// outlet, "the news" is not), and a one-word name must not be a
+// lower-case common word.
+func (a *alias) acceptable(toks []token) bool {
+	if a.acronym {
+		at := tokenize(a.form)
+		if len(at) != len(toks) {
+			return false
+		}
+		for i := range at {
+			if at[i].text != toks[i].text {
+				return false
+			}
+		}
+		// An acronym inside an all-capitals run ("IS THE ...") is a word.
+		return true
+	}
+	for i, t := range toks {
+		if a.caps[i] {
+			r, _ := utf8.DecodeRuneInString(t.text)
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fold reduces a name for comparing spelling variants and OCR-like
+// typos: lower case, letters and digits only, with the digits that OCR
+// confuses with letters mapped to them (0→o, 1→l, 5→s) and doubled
+// letters and "h" after a consonant dropped ("Zabihullah" and "Zabiullah"
+// fold alike).
+func fold(s string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case '0':
+			r = 'o'
+		case '1':
+			r = 'l'
+		case '5':
+			r = 's'
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if r == prev {
+			continue
+		}
+		if r == 'h' && prev != 0 && !strings.ContainsRune("aeiouy", prev) && prev != 'c' && prev != 's' {
+			continue
+		}
+		prev = r
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// variant returns the knowledge-base entry of which name is a spelling
+// variant or a typo: the same folded form, or one edit away for names of
+// eight letters or more, of a compatible type.
+func (m *matcher) variant(name, typ string) *kb.Entry {
+	f := fold(name)
+	if len(f) < 5 {
+		return nil
+	}
+	if e, ok := m.folded[f]; ok && compatible(e.Type, typ) {
+		return e
+	}
+	if len(f) < 8 {
+		return nil
+	}
+	var found *kb.Entry
+	for k, e := range m.folded {
+		if abs(len(k)-len(f)) <= 1 && compatible(e.Type, typ) && within1(k, f) {
+			if found != nil && found != e {
+				return nil // ambiguous
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+func compatible(a, b string) bool { return b == "" || a == b }
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// within1 reports whether a and b differ by at most one edit.
+func within1(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
+}

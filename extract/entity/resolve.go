@@ -1,0 +1,446 @@
+package entity
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/kb"
+)
+
+// defined finds acronyms and aliases introduced in brackets after a name,
+// "Islamic State Khorasan (ISIS-K)" or "Counter Terrorism Department
+// (CTD)", and returns the bracketed form and its later occurrences as
+// mentions of the name's entity.
+func defined(text string, toks []token, ms []found) []found {
+	var out []found
+	taken := func(s, e int) bool { return overlaps(ms, s, e) || overlaps(out, s, e) }
+	for ti := 0; ti < len(toks); ti++ {
+		t := toks[ti]
+		if t.start == 0 {
+			continue
+		}
+		open := text[t.start-1]
+		if open != '(' && open != '[' {
+			continue
+		}
+		closing := byte(')')
+		if open == '[' {
+			closing = ']'
+		}
+		// The bracket holds one to four tokens and nothing else.
+		j := ti
+		for j < len(toks) && j < ti+4 && toks[j].end < len(text) && text[toks[j].end] != closing {
+			if j+1 >= len(toks) || !joins(text[toks[j].end:toks[j+1].start]) {
+				j = -1
+				break
+			}
+			j++
+		}
+		if j < 0 || j >= len(toks) || toks[j].end >= len(text) || text[toks[j].end] != closing {
+			continue
+		}
+		form := text[t.start:toks[j].end]
+		if !capitalised(form) {
+			continue
+		}
+		// What the bracket defines: the mention just before it.
+		before := strings.TrimRight(text[:t.start-1], " ")
+		var def *found
+		for k := range ms {
+			if ms[k].end == len(before) {
+				def = &ms[k]
+			}
+		}
+		var name found
+		if def != nil {
+			name = *def
+		} else if n, ok := initialsRun(text, toks, ti, form); ok {
+			name = n
+			out = append(out, name)
+		} else {
+			continue
+		}
+		if taken(t.start, toks[j].end) {
+			continue
+		}
+		n := j - ti + 1
+		mk := func(s, e int) found {
+			f := name
+			f.ref = name.key()
+			f.start, f.end, f.text, f.via = s, e, text[s:e], "defined"
+			return f
+		}
+		out = append(out, mk(t.start, toks[j].end))
+		// Later occurrences, as written.
+		for k := j + 1; k+n <= len(toks); k++ {
+			same := true
+			for x := 0; x < n; x++ {
+				if toks[k+x].text != toks[ti+x].text || (x > 0 && !joins(text[toks[k+x-1].end:toks[k+x].start])) {
+					same = false
+					break
+				}
+			}
+			if same && !taken(toks[k].start, toks[k+n-1].end) {
+				out = append(out, mk(toks[k].start, toks[k+n-1].end))
+			}
+		}
+		ti = j
+	}
+	return out
+}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// initialsRun finds the capitalised words before a bracketed acronym whose
+// initials spell it: "Counter Terrorism Department (CTD)".
+func initialsRun(text string, toks []token, ti int, acr string) (found, bool) {
+	letters := []rune{}
+	for _, r := range acr {
+		if unicode.IsUpper(r) {
+			letters = append(letters, r)
+		}
+	}
+	if len(letters) < 2 || len(letters) > 8 || ti < len(letters) {
+		return found{}, false
+	}
+	// Walk back over words, skipping small connecting words.
+	k := ti - 1
+	need := len(letters) - 1
+	end := toks[k].end
+	for k >= 0 && need >= 0 {
+		w := toks[k].text
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) && r == letters[need]:
+			need--
+		case strings.ToLower(w) == w && len(w) <= 3: // of, the, and, e, i
+		default:
+			return found{}, false
+		}
+		if need < 0 {
+			break
+		}
+		if k == 0 || !joins(text[toks[k-1].end:toks[k].start]) {
+			return found{}, false
+		}
+		k--
+	}
+	if need >= 0 {
+		return found{}, false
+	}
+	s := toks[k].start
+	return found{start: s, end: end, text: text[s:end], typ: kb.Organization, via: "name"}, true
+}
+
+// key returns the document-level identity of a mention.
+func (f found) key() string {
+	if f.entry != nil {
+		return "kb:" + f.entry.ID
+	}
+	if f.ref != "" {
+		return f.ref
+	}
+	return "auto:" + f.typ + ":" + slug(f.text)
+}
+
+func (f found) kind() string {
+	if f.entry != nil {
+		return f.entry.Type
+	}
+	return f.typ
+}
+
+// nameParticles are not short forms of a name on their own.
+var nameParticles = map[string]bool{
+	"al": true, "bin": true, "ibn": true, "abu": true, "ul": true, "ur": true, "e": true, "i": true,
+	"de": true, "van": true, "von": true, "el": true, "mullah": true, "maulana": true, "general": true,
+	"gen": true, "mr": true, "dr": true, "sheikh": true, "haji": true, "mufti": true, "syed": true,
+}
+
+// shortForms links a capitalised word that is part of a person's name
+// used earlier in the document ("Mujahid", "Chaudhry") to the most recent
+// such person. A word that starts or continues another name ("Chaudhry
+// Shujaat") is not a short form.
+func (r *Resolver) shortForms(text string, toks []token, ms []found) []found {
+	var out []found
+	type person struct {
+		f   found
+		end int
+	}
+	var persons []person
+	mi := 0
+	for ti := 0; ti < len(toks); ti++ {
+		t := toks[ti]
+		for mi < len(ms) && ms[mi].end <= t.start {
+			if ms[mi].kind() == kb.Person && len(tokenize(ms[mi].text)) >= 2 {
+				persons = append(persons, person{ms[mi], ms[mi].end})
+			}
+			mi++
+		}
+		if overlaps(ms, t.start, t.end) || !capitalised(t.text) || nameParticles[strings.ToLower(t.text)] || len(t.text) < 3 {
+			continue
+		}
+		if ti+1 < len(toks) && capitalised(toks[ti+1].text) && joins(text[t.end:toks[ti+1].start]) && !strings.ContainsAny(text[t.end:toks[ti+1].start], ".") {
+			continue
+		}
+		if ti > 0 && capitalised(toks[ti-1].text) && joins(text[toks[ti-1].end:t.start]) && !strings.ContainsAny(text[toks[ti-1].end:t.start], ".") {
+			continue
+		}
+		for p := len(persons) - 1; p >= 0; p-- {
+			hit := false
+			for _, nt := range tokenize(persons[p].f.text) {
+				if nt.text == t.text {
+					hit = true
+				}
+			}
+			if hit {
+				f := persons[p].f
+				f.ref = f.key()
+				f.start, f.end, f.text, f.via = t.start, t.end, t.text, "short"
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// titlePhrases are the role phrases of the knowledge base, longest first.
+func (r *Resolver) titlePhrases() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range r.KB.Entries {
+		for _, t := range e.Titles {
+			if !seen[t.Phrase] {
+				seen[t.Phrase] = true
+				out = append(out, t.Phrase)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) || len(out[i]) == len(out[j]) && out[i] < out[j] })
+	return out
+}
+
+// titles resolves role phrases introduced by "the" or a country's name
+// ("the army chief", "Pakistan's army chief") to the person holding the
+// role: the closest person in the document with that title (before the
+// phrase, else after it), or, when the document is dated and names the
+// country, the one person the knowledge base gives that title in that
+// year. A phrase right before a name ("Foreign Secretary Aizaz Ahmad
+// Chaudhry") is part of the name's sentence, not a reference.
+func (r *Resolver) titles(text string, ms []found, year int) []found {
+	low := asciiLower(text) // same byte offsets as text
+	var out []found
+	countries := map[string]bool{}
+	for _, m := range ms {
+		if m.entry != nil {
+			if m.entry.Type == kb.Location && m.entry.Subtype == "country" {
+				countries[m.entry.Name] = true
+			}
+			for _, c := range m.entry.Country {
+				if m.entry.Type == kb.NORP {
+					countries[c] = true
+				}
+			}
+			if m.entry.Type == kb.NORP && m.entry.Subtype == "nationality" {
+				countries[strings.TrimSuffix(strings.TrimSuffix(m.entry.Name, "i"), "istan")+"istan"] = true
+				if m.entry.Name == "Afghan" {
+					countries["Afghanistan"] = true
+				}
+				if m.entry.Name == "Pakistani" {
+					countries["Pakistan"] = true
+				}
+			}
+		}
+	}
+	for _, ph := range r.titlePhrases() {
+		for off := 0; ; {
+			i := strings.Index(low[off:], ph)
+			if i < 0 {
+				break
+			}
+			s := off + i
+			e := s + len(ph)
+			off = e
+			if !wordBoundary(text, s, e) || overlaps(ms, s, e) || overlaps(out, s, e) {
+				continue
+			}
+			before := strings.TrimRight(low[:s], " ")
+			if !(strings.HasSuffix(before, "the") || strings.HasSuffix(before, "’s") || strings.HasSuffix(before, "'s")) {
+				continue
+			}
+			// Followed by a name: a title in front of a name.
+			rest := strings.TrimLeft(text[e:], " ")
+			if r0, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r0) {
+				continue
+			}
+			if p := r.holder(ph, s, ms, year, countries); p != nil {
+				f := *p
+				f.ref = f.key()
+				f.start, f.end, f.text, f.via = s, e, text[s:e], "title"
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func wordBoundary(text string, s, e int) bool {
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if isWord(r) {
+			return false
+		}
+	}
+	if e < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e:])
+		if isWord(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// holder finds who a role phrase at offset at refers to.
+func (r *Resolver) holder(phrase string, at int, ms []found, year int, countries map[string]bool) *found {
+	has := func(m found) bool {
+		if m.entry == nil || m.entry.Type != kb.Person {
+			return false
+		}
+		for _, t := range m.entry.Titles {
+			if t.Phrase == phrase && t.Holds(year) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].end <= at && has(ms[i]) {
+			return &ms[i]
+		}
+	}
+	for i := range ms {
+		if ms[i].start >= at && has(ms[i]) {
+			return &ms[i]
+		}
+	}
+	if year == 0 {
+		return nil // never resolve by the calendar without a date
+	}
+	var only *kb.Entry
+	for _, e := range r.KB.Entries {
+		if e.Type != kb.Person {
+			continue
+		}
+		for _, t := range e.Titles {
+			if t.Phrase == phrase && t.From != 0 && t.Holds(year) && inCountries(e, countries) {
+				if only != nil && only != e {
+					return nil // ambiguous
+				}
+				only = e
+			}
+		}
+	}
+	if only == nil {
+		return nil
+	}
+	return &found{entry: only}
+}
+
+func inCountries(e *kb.Entry, countries map[string]bool) bool {
+	for _, c := range e.Country {
+		if countries[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// group turns mentions into entities, in order of first mention.
+func (r *Resolver) group(doc *sitrep.Document, ms []found) []sitrep.Entity {
+	index := map[string]int{}
+	var ents []sitrep.Entity
+	var context []string
+	for _, m := range ms {
+		if m.entry != nil && (m.entry.Type == kb.Location) {
+			context = append(context, m.entry.Name)
+		}
+	}
+	for _, m := range ms {
+		k := m.key()
+		i, ok := index[k]
+		if !ok {
+			i = len(ents)
+			index[k] = i
+			e := sitrep.Entity{ID: k, Type: m.kind(), Aliases: []string{}}
+			if m.entry != nil {
+				e.Name, e.Subtype = m.entry.Name, m.entry.Subtype
+				for _, rel := range m.entry.Relations {
+					t := r.KB.Get(rel.Target)
+					name := rel.Target
+					if t != nil {
+						name = t.Name
+					}
+					e.Relations = append(e.Relations, sitrep.EntityRelation{Type: rel.Type, Target: "kb:" + rel.Target, Name: name, Years: years(rel.From, rel.To)})
+				}
+			} else {
+				e.Name = m.text
+			}
+			ents = append(ents, e)
+		}
+		e := &ents[i]
+		if m.entry == nil && m.via == "tagger" && len(m.text) > len(e.Name) {
+			e.Name = m.text
+		}
+		e.Mentions = append(e.Mentions, sitrep.EntityMention{Start: m.start, End: m.end, Text: m.text, Via: m.via})
+	}
+	for i := range ents {
+		e := &ents[i]
+		seen := map[string]bool{e.Name: true}
+		for _, m := range e.Mentions {
+			if m.Via != "title" && !seen[m.Text] {
+				seen[m.Text] = true
+				e.Aliases = append(e.Aliases, m.Text)
+			}
+		}
+		if e.Type == kb.Location && r.Geo != nil {
+			if p, ok := r.Geo.Resolve(e.Name, context); ok {
+				e.Place = &p
+				if e.Subtype == "" {
+					e.Subtype = p.Kind
+				}
+			}
+		}
+	}
+	return ents
+}
+
+func years(from, to int) string {
+	switch {
+	case from == 0 && to == 0:
+		return ""
+	case to == 0:
+		return fmt.Sprintf("%d-", from)
+	case from == to:
+		return fmt.Sprint(from)
+	}
+	return fmt.Sprintf("%d-%d", from, to)
+}
+
+// asciiLower lowers A-Z only, so that byte offsets stay those of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,374 @@
+package tagger
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sync"
+)
+
+// Labels are the BIO tags the model predicts, in model order.
+var Labels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-NORP", "I-NORP"}
+
+// nL is the number of labels.
+const nL = 9
+
+// typeNames maps a label's type to the Mention type.
+var typeNames = map[string]string{"PER": "person", "ORG": "organization", "LOC": "location", "NORP": "norp"}
+
+// LabelIndex returns the index of a BIO label, or -1.
+func LabelIndex(l string) int { return slices.Index(Labels, l) }
+
+// allowed reports whether label b may follow label a (a == nL: start).
+func allowed(a, b int) bool {
+	if b == 0 || b%2 == 1 { // O or B-X
+		return true
+	}
+	return a != nL && a != 0 && (a+1)/2 == b/2 // I-X after B-X or I-X
+}
+
+// Model holds the weights of a linear sequence tagger.
+type Model struct {
+	keys  []uint32 // open addressing table of feature hashes (0 = empty)
+	rows  []int32  // row of each key in w
+	mask  uint32
+	w     []float32 // nFeat × nL
+	trans [nL + 1][nL]float32
+	// lowerSeen lists words seen in lower case in the training data.
+	lowerSeen map[string]bool
+}
+
+func newModel(n int) *Model {
+	size := 1
+	for size < 2*n+2 {
+		size <<= 1
+	}
+	return &Model{keys: make([]uint32, size), rows: make([]int32, size), mask: uint32(size - 1), lowerSeen: map[string]bool{}}
+}
+
+func fixKey(h uint32) uint32 {
+	if h == 0 {
+		return 1
+	}
+	return h
+}
+
+func (m *Model) insert(h uint32, row int32) {
+	h = fixKey(h)
+	i := (h * 0x9E3779B1) & m.mask
+	for m.keys[i] != 0 {
+		if m.keys[i] == h {
+			m.rows[i] = row
+			return
+		}
+		i = (i + 1) & m.mask
+	}
+	m.keys[i] = h
+	m.rows[i] = row
+}
+
+func (m *Model) lookup(h uint32) int32 {
+	h = fixKey(h)
+	i := (h * 0x9E3779B1) & m.mask
+	for {
+		k := m.keys[i]
+		if k == h {
+			return m.rows[i]
+		}
+		if k == 0 {
+			return -1
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// viterbi returns the best label sequence for emission scores (n × nL).
+func viterbi(scores []float32, trans *[nL + 1][nL]float32, out []int, back []int8) []int {
+	n := len(scores) / nL
+	out = out[:0]
+	if n == 0 {
+		return out
+	}
+	var prev, cur [nL]float32
+	neg := float32(math.Inf(-1))
+	for b := range nL {
+		if allowed(nL, b) {
+			prev[b] = trans[nL][b] + scores[b]
+		} else {
+			prev[b] = neg
+		}
+	}
+	for i := 1; i < n; i++ {
+		for b := range nL {
+			best, arg := neg, 0
+			for a := range nL {
+				if !allowed(a, b) || prev[a] == neg {
+					continue
+				}
+				if s := prev[a] + trans[a][b]; s > best {
+					best, arg = s, a
+				}
+			}
+			cur[b] = best + scores[i*nL+b]
+			back[i*nL+b] = int8(arg)
+		}
+		prev = cur
+	}
+	best, arg := neg, 0
+	for b := range nL {
+		if prev[b] > best {
+			best, arg = prev[b], b
+		}
+	}
+	for range n {
+		out = append(out, 0)
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		arg = int(back[i*nL+arg])
+		out[i-1] = arg
+	}
+	return out
+}
+
+// Save writes the model, gzip-compressed. Weights are stored sparsely and
+// quantised to 16 bits.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var maxAbs float32
+	for _, v := range m.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	for _, row := range m.trans {
+		for _, v := range row {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+		}
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	q := func(v float32) int16 { return int16(math.Round(float64(v / scale))) }
+	put := func(v any) { _ = binary.Write(bw, binary.LittleEndian, v) }
+	bw.WriteString(magic)
+	put(scale)
+	for _, row := range m.trans {
+		for _, v := range row {
+			put(q(v))
+		}
+	}
+	words := make([]string, 0, len(m.lowerSeen))
+	for s := range m.lowerSeen {
+		words = append(words, s)
+	}
+	slices.Sort(words)
+	put(uint32(len(words)))
+	for _, s := range words {
+		put(uint8(len(s)))
+		bw.WriteString(s)
+	}
+	// features sorted by key, keys delta-coded
+	type feat struct {
+		key uint32
+		row int32
+	}
+	var feats []feat
+	for i, k := range m.keys {
+		if k == 0 {
+			continue
+		}
+		nz := false
+		for l := range nL {
+			if q(m.w[int(m.rows[i])*nL+l]) != 0 {
+				nz = true
+			}
+		}
+		if nz {
+			feats = append(feats, feat{k, m.rows[i]})
+		}
+	}
+	slices.SortFunc(feats, func(a, b feat) int { return int(int64(a.key) - int64(b.key)) })
+	put(uint32(len(feats)))
+	var prevKey uint32
+	var vb [binary.MaxVarintLen64]byte
+	for _, f := range feats {
+		bw.Write(vb[:binary.PutUvarint(vb[:], uint64(f.key-prevKey))])
+		prevKey = f.key
+		var mask uint16
+		for l := range nL {
+			if q(m.w[int(f.row)*nL+l]) != 0 {
+				mask |= 1 << l
+			}
+		}
+		put(mask)
+		for l := range nL {
+			if v := q(m.w[int(f.row)*nL+l]); v != 0 {
+				bw.Write(vb[:binary.PutVarint(vb[:], int64(v))])
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+const magic = "sitrep-ner-1\n"
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return nil, errors.New("tagger: not a model file")
+	}
+	d := decoder{b: data[len(magic):]}
+	scale := math.Float32frombits(d.u32())
+	var trans [nL + 1][nL]float32
+	for a := range trans {
+		for b := range trans[a] {
+			trans[a][b] = float32(int16(d.u16())) * scale
+		}
+	}
+	nw := int(d.u32())
+	seen := make(map[string]bool, nw)
+	for range nw {
+		n := int(d.u8())
+		seen[d.str(n)] = true
+	}
+	nf := int(d.u32())
+	if d.err != nil || nf > len(d.b) {
+		return nil, errors.New("tagger: corrupt model file")
+	}
+	m := newModel(nf)
+	m.trans = trans
+	m.lowerSeen = seen
+	m.w = make([]float32, nf*nL)
+	var key uint32
+	for i := range nf {
+		key += uint32(d.uvarint())
+		mask := d.u16()
+		for l := range nL {
+			if mask&(1<<l) != 0 {
+				m.w[i*nL+l] = float32(d.varint()) * scale
+			}
+		}
+		m.insert(key, int32(i))
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("tagger: corrupt model file: %w", d.err)
+	}
+	return m, nil
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) need(n int) bool {
+	if d.err == nil && len(d.b) < n {
+		d.err = io.ErrUnexpectedEOF
+	}
+	return d.err == nil
+}
+
+func (d *decoder) u8() uint8 {
+	if !d.need(1) {
+		return 0
+	}
+	v := d.b[0]
+	d.b = d.b[1:]
+	return v
+}
+
+func (d *decoder) u16() uint16 {
+	if !d.need(2) {
+		return 0
+	}
+	v := binary.LittleEndian.Uint16(d.b)
+	d.b = d.b[2:]
+	return v
+}
+
+func (d *decoder) u32() uint32 {
+	if !d.need(4) {
+		return 0
+	}
+	v := binary.LittleEndian.Uint32(d.b)
+	d.b = d.b[4:]
+	return v
+}
+
+func (d *decoder) str(n int) string {
+	if !d.need(n) {
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		if d.err == nil {
+			d.err = io.ErrUnexpectedEOF
+		}
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		if d.err == nil {
+			d.err = io.ErrUnexpectedEOF
+		}
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+//go:embed model.bin.gz
+var embedded []byte
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+	defaultErr    error
+)
+
+// Default returns the tagger with the model built into the binary. It is
+// loaded once; the Tagger is safe for concurrent use.
+func Default() (*Tagger, error) {
+	defaultOnce.Do(func() {
+		m, err := Load(bytes.NewReader(embedded))
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultTagger = New(m)
+	})
+	return defaultTagger, defaultErr
+}
