@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -343,6 +344,7 @@ func isBio(s string, st lineStats) bool {
 	if i < 0 {
 		i = strings.Index(low, " is an ")
 	}
+	verb := false
 	if i < 0 {
 		i = strings.Index(low, " writes ")
 		if i < 0 {
@@ -351,16 +353,24 @@ func isBio(s string, st lineStats) bool {
 		if i < 0 {
 			return false
 		}
+		verb = true
 	}
-	name := strings.Fields(s[:i])
-	if len(name) < 2 || len(name) > 4 {
+	// The name: the first two to four words of the line, capitalised.
+	// (st.lower may differ in length from s for some letters, so the name
+	// is read from the lower-case line and checked against s's words.)
+	name := strings.Fields(low[:i])
+	words := strings.Fields(s)
+	if len(name) < 2 || len(name) > 4 || len(words) < len(name) {
 		return false
 	}
-	for _, w := range name {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
+	for _, w := range words[:len(name)] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
 			return false
 		}
+	}
+	if verb {
+		return true
 	}
 	rest := low[i:]
 	if len(rest) > 160 {
@@ -371,7 +381,7 @@ func isBio(s string, st lineStats) bool {
 			return true
 		}
 	}
-	return strings.Contains(low[i:i+8], "writes") || strings.Contains(low[i:i+8], "covers")
+	return false
 }
 
 // isCommentHeader matches the headers and signatures of reader comments:

@@ -143,7 +143,9 @@ func tokenize(text string) []token {
 	return out
 }
 
-func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 // joins reports whether the characters between two tokens may sit inside
 // a name: spaces, hyphens, apostrophes, full stops of initials.
