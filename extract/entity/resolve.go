@@ -238,25 +238,18 @@ func (r *Resolver) titlePhrases() []string {
 func (r *Resolver) titles(text string, ms []found, year int) []found {
 	low := asciiLower(text) // same byte offsets as text
 	var out []found
+	// The countries the document names, directly or by nationality.
 	countries := map[string]bool{}
 	for _, m := range ms {
-		if m.entry != nil {
-			if m.entry.Type == kb.Location && m.entry.Subtype == "country" {
-				countries[m.entry.Name] = true
-			}
+		if m.entry == nil {
+			continue
+		}
+		if m.entry.Type == kb.Location && m.entry.Subtype == "country" {
+			countries[m.entry.Name] = true
+		}
+		if m.entry.Type == kb.NORP {
 			for _, c := range m.entry.Country {
-				if m.entry.Type == kb.NORP {
-					countries[c] = true
-				}
-			}
-			if m.entry.Type == kb.NORP && m.entry.Subtype == "nationality" {
-				countries[strings.TrimSuffix(strings.TrimSuffix(m.entry.Name, "i"), "istan")+"istan"] = true
-				if m.entry.Name == "Afghan" {
-					countries["Afghanistan"] = true
-				}
-				if m.entry.Name == "Pakistani" {
-					countries["Pakistan"] = true
-				}
+				countries[c] = true
 			}
 		}
 	}

@@ -67,7 +67,7 @@ func TestSplitSentences(t *testing.T) {
 	}
 }
 
-func defaultTagger(t testing.TB) *Tagger {
+func mustDefault(t testing.TB) *Tagger {
 	tg, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +85,7 @@ func has(ms []Mention, text, typ string) bool {
 }
 
 func TestTagSeeds(t *testing.T) {
-	tg := defaultTagger(t)
+	tg := mustDefault(t)
 	cases := []struct {
 		text string
 		want [][2]string // text, type
@@ -130,14 +130,14 @@ func checkMentions(t *testing.T, text string, ms []Mention) {
 }
 
 func TestTagEdgeCases(t *testing.T) {
-	tg := defaultTagger(t)
+	tg := mustDefault(t)
 	for _, s := range []string{"", " ", ".", "\n\n", "a", "Ahmed", "’s", "---", strings.Repeat("Khan ", 1000), "\xff\xfe Kabul"} {
 		checkMentions(t, s, tg.Tag(s))
 	}
 }
 
 func TestSaveLoadRoundTrip(t *testing.T) {
-	tg := defaultTagger(t)
+	tg := mustDefault(t)
 	var buf bytes.Buffer
 	if err := tg.Model().Save(&buf); err != nil {
 		t.Fatal(err)
@@ -183,7 +183,7 @@ const benchText = `Pakistan's army chief General Qamar Javed Bajwa said on Frida
 `
 
 func BenchmarkTag(b *testing.B) {
-	tg := defaultTagger(b)
+	tg := mustDefault(b)
 	text := strings.Repeat(benchText, 20)
 	n := len(Tokenize(text))
 	b.SetBytes(int64(len(text)))

@@ -10,6 +10,7 @@ package main
 
 import (
 	"bytes"
+	_ "embed"
 	"flag"
 	"fmt"
 	"hash/fnv"
@@ -30,6 +31,7 @@ func main() {
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times")
 	useMeantime := flag.Bool("meantime", false, "train on MEANTIME too (partly annotated: hurts dev F1)")
+	domainRepeat := flag.Int("domain", 2, "times the project's own domain sentences (domain.txt) are added to training")
 	all := flag.Bool("all", false, "train on the dev split too (after choosing nothing on it)")
 	flag.Parse()
 	log.SetFlags(0)
@@ -56,6 +58,9 @@ func main() {
 		exs = append(exs, mt...)
 	}
 	var train, dev []tagger.Example
+	for range *domainRepeat {
+		train = append(train, domainExamples()...)
+	}
 	for _, ex := range exs {
 		h := fnv.New32a()
 		h.Write([]byte(ex.Source + "\x00" + strings.Join(ex.Words, " ")))
@@ -74,7 +79,7 @@ func main() {
 			n[x.Source] = c
 		}
 		var parts []string
-		for _, s := range []string{"gmb", "re3d", "meantime"} {
+		for _, s := range []string{"gmb", "re3d", "meantime", "domain"} {
 			if c, ok := n[s]; ok {
 				parts = append(parts, fmt.Sprintf("%s %d sentences/%d tokens", s, c[0], c[1]))
 			}
@@ -103,4 +108,47 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("wrote %s (%.2f MB) in %s", *out, float64(buf.Len())/1e6, time.Since(start).Round(time.Second))
+}
+
+//go:embed domain.txt
+var domainText string
+
+// domainExamples parses domain.txt: one tokenised sentence a line, names
+// in brackets "[TYPE words]".
+func domainExamples() []tagger.Example {
+	var out []tagger.Example
+	for line := range strings.SplitSeq(domainText, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		ex := tagger.Example{Source: "domain"}
+		typ, first := "", false
+		for _, f := range strings.Fields(line) {
+			if strings.HasPrefix(f, "[") && len(f) > 1 {
+				typ, first = f[1:], true
+				continue
+			}
+			w, closing := strings.CutSuffix(f, "]")
+			if w == "" {
+				w, closing = f, false
+			}
+			lab := "O"
+			if typ != "" {
+				if first {
+					lab = "B-" + typ
+				} else {
+					lab = "I-" + typ
+				}
+				first = false
+			}
+			ex.Words = append(ex.Words, w)
+			ex.Labels = append(ex.Labels, max(0, tagger.LabelIndex(lab)))
+			if closing {
+				typ = ""
+			}
+		}
+		out = append(out, ex)
+	}
+	return out
 }
