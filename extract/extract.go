@@ -63,16 +63,35 @@ func NewAnalyzer() *Analyzer {
 // NewAnalyzerKB returns an Analyzer whose knowledge base is the embedded
 // one extended by the user's files (sitrep analyze --kb FILE).
 func NewAnalyzerKB(files ...string) (*Analyzer, error) {
+	return NewAnalyzerWith(Config{KBFiles: files})
+}
+
+// Config are the user's additions to the default analysis.
+type Config struct {
+	KBFiles   []string // knowledge-base files added to the embedded one
+	Decisions string   // a file of entity decisions (see entity.Decisions)
+}
+
+// NewAnalyzerWith returns an Analyzer with the default stages and the
+// user's knowledge-base files and decisions.
+func NewAnalyzerWith(cfg Config) (*Analyzer, error) {
 	k, err := kb.Default()
 	if err != nil {
 		return nil, fmt.Errorf("knowledge base: %w", err)
 	}
-	for _, f := range files {
+	for _, f := range cfg.KBFiles {
 		if err := k.Load(f); err != nil {
 			return nil, fmt.Errorf("knowledge base: %w", err)
 		}
 	}
 	r := entity.New(k, defaultTagger(), defaultGeo())
+	if cfg.Decisions != "" {
+		d, err := entity.LoadDecisions(cfg.Decisions)
+		if err != nil {
+			return nil, fmt.Errorf("decisions: %w", err)
+		}
+		r.Decisions = d
+	}
 	return &Analyzer{Stages: []Stage{SentenceStage{}, EntityStage{r}}}, nil
 }
 

@@ -45,6 +45,7 @@ func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 	quiet := fs.Bool("quiet", false, "do not print the summary line on standard error")
 	var kbFiles stringList
 	fs.Var(&kbFiles, "kb", "a knowledge-base `file` of your own, added to the built-in one (repeatable)")
+	decisions := fs.String("decisions", "", "a `file` of entity decisions (\"not FORM ID\", \"same ID ID\") applied to resolution")
 	explain := fs.Bool("explain", false, "print how the text cleaner judged each line (score, class, in body) instead of documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -56,7 +57,7 @@ func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 	if *format != "json" && *format != "text" {
 		return fmt.Errorf("%w: --format must be json or text, not %q", ErrUsage, *format)
 	}
-	a, err := extract.NewAnalyzerKB(kbFiles...)
+	a, err := extract.NewAnalyzerWith(extract.Config{KBFiles: kbFiles, Decisions: *decisions})
 	if err != nil {
 		return err
 	}

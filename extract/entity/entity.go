@@ -49,7 +49,9 @@ type Resolver struct {
 	KB     *kb.KB
 	Tagger Tagger   // optional
 	Geo    Geocoder // optional
-	names  *matcher
+	// Decisions are the analyst's corrections (optional).
+	Decisions *Decisions
+	names     *matcher
 }
 
 // New returns a resolver over the knowledge base k.
@@ -102,6 +104,9 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 	ms = append(ms, r.titles(text, ms, year)...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 
+	for i := range ms {
+		ms[i] = r.Decisions.apply(ms[i])
+	}
 	doc.Entities = r.group(doc, ms)
 }
 

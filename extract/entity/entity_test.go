@@ -1,6 +1,7 @@
 package entity_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -146,4 +147,31 @@ func BenchmarkResolve(b *testing.B) {
 		r.Resolve(doc)
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+func TestDecisions(t *testing.T) {
+	path := t.TempDir() + "/decisions.txt"
+	os.WriteFile(path, []byte("# corrections\nnot T0LOnews kb:tolonews\nsame auto:organization:counter-terrorism-unit kb:ctd\n"), 0o644)
+	d, err := entity.LoadDecisions(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := resolver(t)
+	r.Decisions = d
+	doc := &sitrep.Document{Text: "Mujahid told T0LOnews. The Counter Terrorism Unit (CTU) acted."}
+	r.Resolve(doc)
+	if got := mentionOf(doc, "T0LOnews", 0); got == "kb:tolonews" {
+		t.Errorf("T0LOnews still tied to kb:tolonews")
+	}
+	if got := mentionOf(doc, "CTU", 0); got != "kb:ctd" {
+		t.Errorf("CTU: got %q, want kb:ctd", got)
+	}
+	if _, err := entity.LoadDecisions(t.TempDir() + "/missing"); err == nil {
+		t.Error("missing file: no error")
+	}
+	bad := t.TempDir() + "/bad.txt"
+	os.WriteFile(bad, []byte("merge a b c d\n"), 0o644)
+	if _, err := entity.LoadDecisions(bad); err == nil || !strings.Contains(err.Error(), "bad.txt:1") {
+		t.Errorf("bad line: %v", err)
+	}
 }

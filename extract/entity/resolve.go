@@ -373,7 +373,11 @@ func (r *Resolver) group(doc *sitrep.Document, ms []found) []sitrep.Entity {
 			i = len(ents)
 			index[k] = i
 			e := sitrep.Entity{ID: k, Type: m.kind(), Aliases: []string{}}
+			if m.entry == nil && strings.HasPrefix(k, "kb:") {
+				m.entry = r.KB.Get(strings.TrimPrefix(k, "kb:"))
+			}
 			if m.entry != nil {
+				e.Type = m.entry.Type
 				e.Name, e.Subtype = m.entry.Name, m.entry.Subtype
 				for _, rel := range m.entry.Relations {
 					t := r.KB.Get(rel.Target)
