@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/sitrep-project/sitrep/extract/entity"
 	"github.com/sitrep-project/sitrep/extract/sentence"
 	"github.com/sitrep-project/sitrep/extract/webpage"
+	"github.com/sitrep-project/sitrep/geo"
 	"github.com/sitrep-project/sitrep/kb"
 )
 
@@ -107,10 +109,33 @@ func (s EntityStage) Process(_ context.Context, doc *sitrep.Document) error {
 	return nil
 }
 
-// defaultTagger and defaultGeo return the statistical tagger and the
-// gazetteer when the build has them (nil otherwise).
+// defaultTagger returns the statistical tagger when the build has one.
 func defaultTagger() entity.Tagger { return nil }
-func defaultGeo() entity.Geocoder  { return nil }
+
+// defaultGeo returns the embedded gazetteer, loaded on first use so that
+// commands which never geocode do not pay its load time (~0.2 s).
+func defaultGeo() entity.Geocoder { return sharedGeo }
+
+var sharedGeo = &lazyGeo{}
+
+// lazyGeo loads the gazetteer the first time a place is resolved.
+type lazyGeo struct {
+	once sync.Once
+	g    *geo.Gazetteer
+}
+
+// Resolve implements entity.Geocoder.
+func (l *lazyGeo) Resolve(name string, context []string) (sitrep.Place, bool) {
+	l.once.Do(func() {
+		if g, err := geo.Default(); err == nil {
+			l.g = g
+		}
+	})
+	if l.g == nil {
+		return sitrep.Place{}, false
+	}
+	return l.g.Resolve(name, context)
+}
 
 // ErrNoText is returned for an input with no article text left after
 // cleaning.

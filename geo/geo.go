@@ -11,10 +11,10 @@
 package geo
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -66,9 +66,19 @@ var (
 // first call.
 func Default() (*Gazetteer, error) {
 	defaultOnce.Do(func() {
-		defaultG, defaultErr = Load(bytes.NewReader(embedded))
+		defaultG, defaultErr = loadEmbedded()
 	})
 	return defaultG, defaultErr
+}
+
+// loadEmbedded loads the embedded file, sizing its buffer from the gzip
+// trailer, which holds the uncompressed size modulo 2^32.
+func loadEmbedded() (*Gazetteer, error) {
+	size := 0
+	if n := len(embedded); n > 4 {
+		size = int(binary.LittleEndian.Uint32(embedded[n-4:]))
+	}
+	return load(bytes.NewReader(embedded), size)
 }
 
 // Load reads a gazetteer in the format that geo/gen writes: gzip'd
@@ -76,16 +86,24 @@ func Default() (*Gazetteer, error) {
 // lon, population, aliases (separated by "|"), best reading first, with
 // "#" comment lines and one header line.
 func Load(r io.Reader) (*Gazetteer, error) {
+	return load(r, 0)
+}
+
+// load is Load with a hint of the uncompressed size.
+func load(r io.Reader, size int) (*Gazetteer, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("geo: %w", err)
 	}
-	raw, err := io.ReadAll(bufio.NewReaderSize(zr, 1<<16))
-	if err != nil {
+	var buf bytes.Buffer
+	if size > 0 && size < 1<<30 {
+		buf.Grow(size + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("geo: %w", err)
 	}
-	data := string(raw)
-	raw = nil
+	data := buf.String()
+	buf = bytes.Buffer{}
 
 	n := strings.Count(data, "\n")
 	g := &Gazetteer{

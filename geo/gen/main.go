@@ -46,7 +46,7 @@ var region = map[string]bool{"PK": true, "AF": true, "IN": true, "IR": true, "TJ
 type entry struct {
 	id, name, kind, cc, admin1, admin2 string
 	lat, lon                           float64
-	noPos                              bool // no coordinates yet: dropped unless places.tsv gives them
+	noPos                              bool  // no coordinates yet: dropped unless places.tsv gives them
 	pop                                int64 // reported population (cities only)
 	score                              int64
 	aliases                            []string
@@ -580,7 +580,6 @@ func write(path string, entries []*entry) error {
 		path, len(entries)-dropped, kinds, st.Size(), dropped)
 	return nil
 }
-
 
 func clean(s string) string {
 	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)

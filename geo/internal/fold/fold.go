@@ -14,8 +14,8 @@ import (
 // spaces, and a leading "the" removed ("The Durand Line" and
 // "durand line" share a key, as do "Jalālābād" and "Jalalabad").
 func Key(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	var arr [96]byte
+	b := arr[:0]
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -28,39 +28,54 @@ func Key(s string) string {
 			case c == '\'' || c == '`':
 				continue
 			default:
-				space = b.Len() > 0
+				space = len(b) > 0
 				continue
 			}
 			if space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				space = false
 			}
-			b.WriteByte(c)
+			b = append(b, c)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		for _, f := range foldRune(r) {
-			if f == 0 {
-				continue
-			}
-			if f == ' ' {
-				space = b.Len() > 0
-				continue
-			}
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteRune(f)
+		var f string
+		if r < tableSize {
+			f = table[r]
+		} else {
+			f = foldRune(r)
 		}
+		switch f {
+		case "":
+			continue
+		case " ":
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, f...)
 	}
-	k := b.String()
-	if strings.HasPrefix(k, "the ") {
-		k = k[4:]
+	if len(b) >= 4 && string(b[:4]) == "the " {
+		b = b[4:]
 	}
-	return k
+	return string(b)
 }
+
+// table holds foldRune of the runes below tableSize (Latin, Greek,
+// Cyrillic, Arabic and Latin Extended Additional among them).
+const tableSize = 0x2000
+
+var table = func() []string {
+	t := make([]string, tableSize)
+	for r := rune(utf8.RuneSelf); r < tableSize; r++ {
+		t[r] = foldRune(r)
+	}
+	return t
+}()
 
 // special maps letters that do not decompose into a base letter and a
 // combining mark.
@@ -70,21 +85,21 @@ var special = map[rune]string{
 	'Þ': "th", 'ı': "i", 'ħ': "h", 'Ħ': "h",
 }
 
-// foldRune returns the folded form of a non-ASCII rune: 0 for a rune to
-// drop, ' ' for a separator, letters otherwise.
-func foldRune(r rune) []rune {
+// foldRune returns the folded form of a non-ASCII rune: "" for a rune
+// to drop, " " for a separator, lower-case letters otherwise.
+func foldRune(r rune) string {
 	switch r {
 	case '‘', '’', 'ʼ', 'ʻ', 'ʿ', 'ʾ', '´', '′':
-		return []rune{0}
+		return ""
 	}
 	if s, ok := special[r]; ok {
-		return []rune(s)
+		return s
 	}
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		if unicode.Is(unicode.Mn, r) {
-			return []rune{0}
+			return ""
 		}
-		return []rune{' '}
+		return " "
 	}
 	var out []rune
 	for _, d := range norm.NFD.String(string(r)) {
@@ -93,7 +108,7 @@ func foldRune(r rune) []rune {
 		}
 		out = append(out, unicode.ToLower(d))
 	}
-	return out
+	return string(out)
 }
 
 // ASCII returns s with its diacritics removed, keeping case and
