@@ -16,6 +16,7 @@ import (
 	"github.com/sitrep-project/sitrep/extract/clean"
 	"github.com/sitrep-project/sitrep/extract/entity"
 	"github.com/sitrep-project/sitrep/extract/sentence"
+	"github.com/sitrep-project/sitrep/extract/timex"
 	"github.com/sitrep-project/sitrep/extract/webpage"
 	"github.com/sitrep-project/sitrep/geo"
 	"github.com/sitrep-project/sitrep/kb"
@@ -94,7 +95,19 @@ func NewAnalyzerWith(cfg Config) (*Analyzer, error) {
 		}
 		r.Decisions = d
 	}
-	return &Analyzer{Stages: []Stage{SentenceStage{}, EntityStage{r}}}, nil
+	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}}}, nil
+}
+
+// DateStage fills Document.Dates, normalised against Published.
+type DateStage struct{}
+
+// Name implements Stage.
+func (DateStage) Name() string { return "dates" }
+
+// Process implements Stage.
+func (DateStage) Process(_ context.Context, doc *sitrep.Document) error {
+	doc.Dates = timex.Find(doc.Text, doc.Published)
+	return nil
 }
 
 // EntityStage fills Document.Entities.

@@ -24,6 +24,7 @@ type EvalCommand struct {
 }
 
 const evalUsage = `Usage: sitrep eval extract --data DIR [flags]
+       sitrep eval dates --data DIR     (TempEval-3 or MEANTIME: date normalisation)
 
 Scores article-body extraction on the article-extraction benchmark (AEB,
 ../shared/datasets/aeb) with the benchmark's own metric: per page, multisets
@@ -39,13 +40,18 @@ averages.
 
 // Run implements the command.
 func (c *EvalCommand) Run(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "extract" {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+	if len(args) > 0 {
+		switch args[0] {
+		case "dates":
+			return c.evalDates(ctx, args[1:])
+		case "-h", "--help", "help":
 			fmt.Fprintln(c.Stderr, evalUsage)
 			return nil
 		}
+	}
+	if len(args) == 0 || args[0] != "extract" {
 		fmt.Fprintln(c.Stderr, evalUsage)
-		return fmt.Errorf("%w: eval needs a task: extract", ErrUsage)
+		return fmt.Errorf("%w: eval needs a task: extract or dates", ErrUsage)
 	}
 	fs := c.newFlagSet("eval extract", evalUsage)
 	data := fs.String("data", "../shared/datasets/aeb", "benchmark `dir`ectory")

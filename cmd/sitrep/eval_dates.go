@@ -28,7 +28,8 @@ each file's kind is detected by its content.
 Text: TimeML is the content of <TEXT> with tags removed and entities
 decoded (offsets are those of that text); MEANTIME is its tokens joined
 with single spaces. The document creation time itself (a MEANTIME token
-span) is neither gold nor scored.
+span) is neither gold nor scored, nor is MEANTIME text after sentence 5
+(only the title and first sentences carry time annotations).
 
 Mention detection: a gold DATE is found when a predicted span overlaps it;
 a predicted span is correct when it overlaps a gold DATE, neutral (not
@@ -296,6 +297,11 @@ func parseDCT(v string) sitrep.Date {
 			return d
 		}
 	}
+	if len(v) >= 10 && v[2] == '-' && v[5] == '-' { // MM-DD-YYYY, as some MEANTIME files write it
+		if t, err := time.Parse("01-02-2006", v[:10]); err == nil {
+			return sitrep.DateOf(t)
+		}
+	}
 	if len(v) >= 8 && !strings.Contains(v[:8], "-") {
 		if t, err := time.Parse("20060102", v[:8]); err == nil {
 			return sitrep.DateOf(t)
@@ -454,8 +460,9 @@ func parseTimeML(b []byte) (timexDoc, error) {
 
 type catDocument struct {
 	Tokens []struct {
-		ID   int    `xml:"t_id,attr"`
-		Text string `xml:",chardata"`
+		ID       int    `xml:"t_id,attr"`
+		Sentence int    `xml:"sentence,attr"`
+		Text     string `xml:",chardata"`
 	} `xml:"token"`
 	Timex []struct {
 		Type     string `xml:"type,attr"`
@@ -467,9 +474,16 @@ type catDocument struct {
 	} `xml:"Markables>TIMEX3"`
 }
 
+// meantimeLastSentence is the last annotated sentence of a MEANTIME
+// document: time expressions are annotated in the title (sentence 0), the
+// date line and the first sentences only (0 to 5), so predictions after
+// it are not scored.
+const meantimeLastSentence = 5
+
 // parseMeantime reads a MEANTIME CAT file: tokens joined with single
 // spaces, TIMEX3 markables over token anchors, the CREATION_TIME TIMEX3 as
-// the reference date (its own span is ignored).
+// the reference date (its own span is ignored, as is the text after the
+// annotated sentences).
 func parseMeantime(b []byte) (timexDoc, error) {
 	var cd catDocument
 	if err := xml.Unmarshal(b, &cd); err != nil {
@@ -479,6 +493,7 @@ func parseMeantime(b []byte) (timexDoc, error) {
 	type span struct{ s, e int }
 	pos := map[int]span{}
 	var out strings.Builder
+	annotated := 0
 	for i, t := range cd.Tokens {
 		if i > 0 {
 			out.WriteByte(' ')
@@ -486,8 +501,14 @@ func parseMeantime(b []byte) (timexDoc, error) {
 		s := out.Len()
 		out.WriteString(t.Text)
 		pos[t.ID] = span{s, out.Len()}
+		if t.Sentence <= meantimeLastSentence {
+			annotated = out.Len()
+		}
 	}
 	d.text = out.String()
+	if annotated < len(d.text) {
+		d.ignore = append(d.ignore, sitrep.Span{Start: annotated, End: len(d.text)})
+	}
 	for _, t := range cd.Timex {
 		lo, hi := -1, -1
 		for _, a := range t.Anchors {

@@ -102,7 +102,7 @@ type kwInfo struct {
 	id   kw
 	abbr bool
 	fut  bool // announces the future
-	n    int // value of a number word
+	n    int  // value of a number word
 }
 
 var keywords = map[string]kwInfo{
@@ -149,7 +149,7 @@ var keywords = map[string]kwInfo{
 	"will": {id: kwFuture}, "shall": {id: kwFuture}, "scheduled": {id: kwFuture}, "expected": {id: kwFuture},
 	"upcoming": {id: kwFuture}, "due": {id: kwFuture}, "plans": {id: kwFuture}, "planned": {id: kwFuture},
 	"plan": {id: kwFuture}, "expects": {id: kwFuture}, "soon": {id: kwFuture},
-	"postponed": {id: kwFuture}, "resume": {id: kwFuture}, "deadline": {id: kwFuture},
+	"postponed": {id: kwFuture}, "resume": {id: kwFuture},
 	"effective": {id: kwFuture}, "payable": {id: kwFuture}, "expire": {id: kwFuture},
 	"ll": {id: kwLL},
 	"a":  {id: kwA, n: 1}, "an": {id: kwA, n: 1},
@@ -161,7 +161,19 @@ var keywords = map[string]kwInfo{
 	"percent": {id: kwPercent}, "per": {id: kwPercent},
 }
 
-const maxKeywordLen = 9 // "wednesday", "september"
+const maxKeywordLen = 10 // "kilometres", "throughout"
+
+// kwFirstBits and kwLastBits hold, per word length, a bit per first and last
+// letter of the keywords of that length: most words fail this test and
+// never reach the map.
+var kwFirstBits, kwLastBits [maxKeywordLen + 1]uint32
+
+func init() {
+	for k := range keywords {
+		kwFirstBits[len(k)] |= 1 << (k[0] - 'a')
+		kwLastBits[len(k)] |= 1 << (k[len(k)-1] - 'a')
+	}
+}
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
@@ -191,7 +203,7 @@ func lex(text string, toks []tok) []tok {
 			case digits == 0:
 				t.kind = tkWord
 				t.cap = c >= 'A' && c <= 'Z'
-				if j-i <= maxKeywordLen {
+				if l := j - i; l <= maxKeywordLen && kwFirstBits[l]&(1<<(text[i]|0x20-'a')) != 0 && kwLastBits[l]&(1<<(text[j-1]|0x20-'a')) != 0 {
 					for k := i; k < j; k++ {
 						buf[k-i] = text[k] | 0x20
 					}

@@ -31,8 +31,8 @@
 //     year, or the one before or after. "the last few days" (also "past",
 //     "several") is the reference's week.
 //   - "N days|weeks|months|years ago" (digits, "a", "an", "one" ...
-//     "twelve"): days and weeks give a day (as TimeML does: "two weeks
-//     ago" is the day 14 days before), months a month, years a year.
+//     "twelve"): days give a day, weeks the ISO week 7N days back,
+//     months a month, years a year.
 //   - Month and day without a year ("On June 4", "Jan. 20", "January
 //     20th", "4 June"): the most recent such day on or before the
 //     reference date, unless the sentence announces the future (then the
@@ -64,6 +64,7 @@ package timex
 
 import (
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -81,8 +82,14 @@ const (
 // With a zero ref, relative expressions ("on Friday", "last month") get an empty Value
 // (never resolved against today); absolute ones ("June 4, 2024", "2019") still get theirs.
 func Find(text string, ref sitrep.Date) []sitrep.DateMention {
-	var buf [256]tok
-	toks := lex(text, buf[:0])
+	bp := tokPool.Get().(*[]tok)
+	toks := lex(text, (*bp)[:0])
+	defer func() {
+		if cap(toks) <= 1<<16 {
+			*bp = toks[:0]
+			tokPool.Put(bp)
+		}
+	}()
 	m := matcher{text: text, t: toks, lastYearEnd: -1}
 	if !ref.IsZero() {
 		m.hasRef = true
@@ -109,6 +116,8 @@ func Find(text string, ref sitrep.Date) []sitrep.DateMention {
 	}
 	return out
 }
+
+var tokPool = sync.Pool{New: func() any { s := make([]tok, 0, 1024); return &s }}
 
 // match is a candidate expression over tokens [start, end).
 type match struct {
@@ -350,8 +359,13 @@ func (m *matcher) month(i, s int, mode kw) (match, bool) {
 				return match{start: s, end: yend, value: monthVal(y, mon), prec: Month}, true
 			}
 		}
-		// December last year, January this year
-		if k := m.tok(end).kw; (k == kwLast || k == kwThis || k == kwNext) && m.tok(end+1).kw == kwYear && m.lower(end+1) && m.t[end+1].e-m.t[end+1].s == 4 {
+		// December last year, January this year, October of next year
+		of := 0
+		if m.tok(end).kw == kwOf {
+			of = 1
+		}
+		if k := m.tok(end + of).kw; (k == kwLast || k == kwThis || k == kwNext) && m.tok(end+of+1).kw == kwYear && m.lower(end+of+1) && m.t[end+of+1].e-m.t[end+of+1].s == 4 {
+			end += of
 			off := 0
 			if k == kwLast {
 				off = -1
@@ -631,7 +645,7 @@ func (m *matcher) ago(i, n int) (match, bool) {
 	case kwDay:
 		return m.rel(i, i+3, Day, m.ref.AddDate(0, 0, -n)), true
 	case kwWeek:
-		return m.rel(i, i+3, Day, m.ref.AddDate(0, 0, -7*n)), true
+		return m.rel(i, i+3, Week, m.ref.AddDate(0, 0, -7*n)), true
 	case kwMonth:
 		return m.rel(i, i+3, Month, m.ref.AddDate(0, -n, 1-m.ref.Day())), true
 	case kwYear:
