@@ -15,6 +15,7 @@ import (
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/extract/clean"
 	"github.com/sitrep-project/sitrep/extract/entity"
+	"github.com/sitrep-project/sitrep/extract/entity/tagger"
 	"github.com/sitrep-project/sitrep/extract/sentence"
 	"github.com/sitrep-project/sitrep/extract/timex"
 	"github.com/sitrep-project/sitrep/extract/webpage"
@@ -122,8 +123,28 @@ func (s EntityStage) Process(_ context.Context, doc *sitrep.Document) error {
 	return nil
 }
 
-// defaultTagger returns the statistical tagger when the build has one.
-func defaultTagger() entity.Tagger { return nil }
+// defaultTagger returns the embedded statistical tagger, or nil if its
+// model does not load.
+func defaultTagger() entity.Tagger {
+	t, err := tagger.Default()
+	if err != nil {
+		return nil
+	}
+	return taggerAdapter{t}
+}
+
+// taggerAdapter gives the tagger the entity package's interface.
+type taggerAdapter struct{ t *tagger.Tagger }
+
+// Tag implements entity.Tagger.
+func (a taggerAdapter) Tag(text string) []entity.Mention {
+	ms := a.t.Tag(text)
+	out := make([]entity.Mention, len(ms))
+	for i, m := range ms {
+		out[i] = entity.Mention{Start: m.Start, End: m.End, Text: m.Text, Type: m.Type}
+	}
+	return out
+}
 
 // defaultGeo returns the embedded gazetteer, loaded on first use so that
 // commands which never geocode do not pay its load time (~0.2 s).

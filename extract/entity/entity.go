@@ -52,11 +52,14 @@ type Resolver struct {
 	// Decisions are the analyst's corrections (optional).
 	Decisions *Decisions
 	names     *matcher
+	phrases   []string // role phrases of the knowledge base, longest first
 }
 
 // New returns a resolver over the knowledge base k.
 func New(k *kb.KB, t Tagger, g Geocoder) *Resolver {
-	return &Resolver{KB: k, Tagger: t, Geo: g, names: newMatcher(k)}
+	r := &Resolver{KB: k, Tagger: t, Geo: g, names: newMatcher(k)}
+	r.phrases = r.titlePhrases()
+	return r
 }
 
 // found is a mention on its way to an entity.
@@ -84,8 +87,30 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 	// 3. Tagger names outside what the knowledge base matched.
 	if r.Tagger != nil {
 		for _, m := range r.Tagger.Tag(text) {
-			if overlaps(ms, m.Start, m.End) {
+			if !plausibleName(m.Text) {
 				continue
+			}
+			if overlaps(ms, m.Start, m.End) {
+				// A longer name that holds only place or group names of
+				// the knowledge base is its own entity: "United States
+				// Institute of Peace" is not "United States".
+				if m.Type != kb.Organization && m.Type != kb.Person || !onlyPlacesInside(ms, m.Start, m.End) {
+					continue
+				}
+				keep := ms[:0]
+				for _, x := range ms {
+					if !(x.start >= m.Start && x.end <= m.End) {
+						keep = append(keep, x)
+					}
+				}
+				ms = keep
+			}
+			// A one-word "organisation" the gazetteer knows as a country,
+			// province or city is the place ("Lahore, Quetta and Karachi").
+			if m.Type == kb.Organization && r.Geo != nil && !strings.ContainsAny(m.Text, " -") {
+				if p, ok := r.Geo.Resolve(m.Text, nil); ok && (p.Kind == "country" || p.Kind == "province" || p.Kind == "city") && p.Population >= 100000 {
+					m.Type = kb.Location
+				}
 			}
 			f := found{start: m.Start, end: m.End, text: m.Text, typ: m.Type, via: "tagger"}
 			if e := r.names.variant(m.Text, m.Type); e != nil {
@@ -100,7 +125,15 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 
 	// 4. Short forms and role phrases, against what precedes them.
-	ms = append(ms, r.shortForms(text, toks, ms)...)
+	if sf := r.shortForms(text, toks, ms); len(sf) > 0 {
+		keep := ms[:0]
+		for _, m := range ms {
+			if m.via != "tagger" || !overlaps(sf, m.start, m.end) {
+				keep = append(keep, m)
+			}
+		}
+		ms = append(keep, sf...)
+	}
 	ms = append(ms, r.titles(text, ms, year)...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 
@@ -223,4 +256,40 @@ func (r *Resolver) variants(text string, toks []token, ms []found) []found {
 		}
 	}
 	return out
+}
+
+// pronouns and other words a tagger may take for names at the start of a
+// sentence.
+var notNames = map[string]bool{
+	"we": true, "he": true, "she": true, "they": true, "it": true, "i": true, "you": true, "the": true,
+	"this": true, "that": true, "our": true, "their": true, "his": true, "her": true, "its": true,
+	"these": true, "those": true, "there": true, "here": true, "who": true, "what": true, "a": true,
+	"an": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sir": true,
+}
+
+// plausibleName rejects tagger output that cannot be a name: no capital
+// letter at the start, or a pronoun.
+func plausibleName(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	return !notNames[strings.ToLower(strings.TrimRight(s, "."))]
+}
+
+// onlyPlacesInside reports whether the mentions overlapping [s, e) lie
+// inside it, leave at least two words of it uncovered, and are all
+// locations or groups of people from the knowledge base.
+func onlyPlacesInside(ms []found, s, e int) bool {
+	covered, n := 0, 0
+	for _, m := range ms {
+		if m.start < e && s < m.end {
+			if m.start < s || m.end > e || m.entry == nil || (m.entry.Type != kb.Location && m.entry.Type != kb.NORP) {
+				return false
+			}
+			covered += m.end - m.start
+			n++
+		}
+	}
+	return n > 0 && (e-s)-covered >= 8
 }

@@ -18,13 +18,14 @@ type alias struct {
 
 // matcher finds knowledge-base names in text.
 type matcher struct {
-	byKey  map[string][]alias // tokens joined by " ", lower case
-	maxLen int
-	folded map[string]*kb.Entry // folded names (see fold) for variants
+	byKey    map[string][]alias // tokens joined by " ", lower case
+	prefixes map[string]bool    // every token prefix of a key, for stopping early
+	maxLen   int
+	folded   map[string]*kb.Entry // folded names (see fold) for variants
 }
 
 func newMatcher(k *kb.KB) *matcher {
-	m := &matcher{byKey: map[string][]alias{}, folded: map[string]*kb.Entry{}}
+	m := &matcher{byKey: map[string][]alias{}, prefixes: map[string]bool{}, folded: map[string]*kb.Entry{}}
 	add := func(e *kb.Entry, form string, acr bool) {
 		toks := tokenize(form)
 		if len(toks) == 0 {
@@ -44,6 +45,9 @@ func newMatcher(k *kb.KB) *matcher {
 			}
 		}
 		m.byKey[key] = append(m.byKey[key], alias{e, caps, acr, form})
+		for i := 1; i <= len(keys); i++ {
+			m.prefixes[strings.Join(keys[:i], " ")] = true
+		}
 		if len(toks) > m.maxLen {
 			m.maxLen = len(toks)
 		}
@@ -67,22 +71,34 @@ func newMatcher(k *kb.KB) *matcher {
 // each position, without overlaps.
 func (m *matcher) find(text string, toks []token) []found {
 	var out []found
-	var key strings.Builder
+	lower := make([]string, len(toks))
+	for i, t := range toks {
+		lower[i] = lowerWord(t.text)
+	}
+	var key []byte
 	for i := 0; i < len(toks); {
+		if !m.prefixes[lower[i]] {
+			i++
+			continue
+		}
 		bestLen := 0
 		var best *alias
-		key.Reset()
+		key = key[:0]
 		for n := 1; n <= m.maxLen && i+n <= len(toks); n++ {
 			if n > 1 {
 				if !joins(text[toks[i+n-2].end:toks[i+n-1].start]) {
 					break
 				}
-				key.WriteByte(' ')
+				key = append(key, ' ')
 			}
-			key.WriteString(strings.ToLower(toks[i+n-1].text))
-			for k, a := range m.byKey[key.String()] {
-				if a.acceptable(toks[i : i+n]) {
-					best, bestLen = &m.byKey[key.String()][k], n
+			key = append(key, lower[i+n-1]...)
+			if !m.prefixes[string(key)] {
+				break
+			}
+			as := m.byKey[string(key)]
+			for k := range as {
+				if as[k].acceptable(toks[i : i+n]) {
+					best, bestLen = &as[k], n
 					break
 				}
 			}
@@ -100,6 +116,17 @@ func (m *matcher) find(text string, toks []token) []found {
 		i += bestLen
 	}
 	return out
+}
+
+// lowerWord lowers a word, without allocating when it is ASCII lower case.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 || (c >= 'A' && c <= 'Z') {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
 
 // acceptable checks case: an acronym must match as written; a name's

@@ -184,7 +184,12 @@ func (r *Resolver) shortForms(text string, toks []token, ms []found) []found {
 			}
 			mi++
 		}
-		if overlaps(ms, t.start, t.end) || !capitalised(t.text) || nameParticles[strings.ToLower(t.text)] || len(t.text) < 3 {
+		if !capitalised(t.text) || nameParticles[strings.ToLower(t.text)] || len(t.text) < 3 {
+			continue
+		}
+		// A one-word person the tagger found is a candidate short form
+		// too; anything else already found is not.
+		if k := covering(ms, t.start, t.end); k >= 0 && !(ms[k].via == "tagger" && ms[k].typ == kb.Person && ms[k].start == t.start && ms[k].end == t.end) {
 			continue
 		}
 		if ti+1 < len(toks) && capitalised(toks[ti+1].text) && joins(text[t.end:toks[ti+1].start]) && !strings.ContainsAny(text[t.end:toks[ti+1].start], ".") {
@@ -253,7 +258,7 @@ func (r *Resolver) titles(text string, ms []found, year int) []found {
 			}
 		}
 	}
-	for _, ph := range r.titlePhrases() {
+	for _, ph := range r.phrases {
 		for off := 0; ; {
 			i := strings.Index(low[off:], ph)
 			if i < 0 {
@@ -440,4 +445,14 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// covering returns the index of the mention overlapping [s, e), or -1.
+func covering(ms []found, s, e int) int {
+	for i, m := range ms {
+		if m.start < e && s < m.end {
+			return i
+		}
+	}
+	return -1
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 
 	"github.com/sitrep-project/sitrep/extract/entity/tagger"
 )
@@ -133,6 +132,5 @@ func meantimeFile(path string) ([]tagger.Example, error) {
 		out = append(out, ex)
 		i = j
 	}
-	_ = strconv.Itoa
 	return out, nil
 }
