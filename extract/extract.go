@@ -330,9 +330,12 @@ func pageRemoved(visible, paras []string, cleaned []sitrep.Removed, title string
 	}
 	bodyText := body.String()
 	tk := squeezeSpace(title)
-	var out []entry
+	squeezed := make([]string, len(visible))
 	for i, v := range visible {
-		k := squeezeSpace(v)
+		squeezed[i] = squeezeSpace(v)
+	}
+	var out []entry
+	for i, k := range squeezed {
 		if k == "" || exact[k] || containsAt(bodyText, k) {
 			continue
 		}
@@ -350,8 +353,8 @@ func pageRemoved(visible, paras []string, cleaned []sitrep.Removed, title string
 	for _, r := range cleaned {
 		k := squeezeSpace(r.Text)
 		pos := len(visible)
-		for j := from; j < len(visible); j++ {
-			if strings.Contains(squeezeSpace(visible[j]), k) {
+		for j := from; j < len(squeezed); j++ {
+			if strings.Contains(squeezed[j], k) {
 				pos, from = j, j
 				break
 			}

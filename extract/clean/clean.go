@@ -84,19 +84,30 @@ func CleanParagraphs(paras []string, opt Options) *Result {
 	return cleanLines(blocks, opt)
 }
 
-func cleanLines(blocks []string, opt Options) *Result {
-	res := &Result{}
+// newLine measures and classifies one line.
+func newLine(text string) *line {
+	l := &line{text: text, st: measure(text)}
+	l.reason = classify(text, l.st)
+	if l.reason != "" {
+		l.kind = kindFurniture
+	}
+	detectMeta(l)
+	return l
+}
+
+// newLines classifies every block and marks repeated short lines.
+func newLines(blocks []string) []*line {
 	lines := make([]*line, len(blocks))
 	for i, b := range blocks {
-		l := &line{text: b, st: measure(b)}
-		l.reason = classify(b, l.st)
-		if l.reason != "" {
-			l.kind = kindFurniture
-		}
-		detectMeta(l)
-		lines[i] = l
+		lines[i] = newLine(b)
 	}
 	markRepeated(lines)
+	return lines
+}
+
+func cleanLines(blocks []string, opt Options) *Result {
+	res := &Result{}
+	lines := newLines(blocks)
 	var removed []removal
 	drop := func(i int, reason string) {
 		lines[i].dropped = true
@@ -419,12 +430,7 @@ func isLowerWord(s string) bool {
 // decides for lines outside the body: a furniture or metadata reason, or
 // "" when the line looks like text.
 func LineReason(text string) string {
-	l := &line{text: text, st: measure(text)}
-	l.reason = classify(text, l.st)
-	if l.reason != "" {
-		l.kind = kindFurniture
-	}
-	detectMeta(l)
+	l := newLine(text)
 	if l.kind == kindMeta {
 		switch {
 		case l.authors != nil:

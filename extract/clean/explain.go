@@ -9,18 +9,7 @@ import (
 // of article text, its kind and reason, and whether it lies inside the
 // chosen body region. It is a debugging aid for tuning and bug reports.
 func Explain(w io.Writer, text string) {
-	blocks := splitBlocks(text)
-	lines := make([]*line, len(blocks))
-	for i, b := range blocks {
-		l := &line{text: b, st: measure(b)}
-		l.reason = classify(b, l.st)
-		if l.reason != "" {
-			l.kind = kindFurniture
-		}
-		detectMeta(l)
-		lines[i] = l
-	}
-	markRepeated(lines)
+	lines := newLines(splitBlocks(text))
 	start, end := bodyRegion(lines)
 	kinds := []string{"text", "furniture", "meta"}
 	for i, l := range lines {

@@ -11,9 +11,10 @@ import (
 // alias is one name of an entry as a sequence of lower-case tokens.
 type alias struct {
 	entry   *kb.Entry
-	caps    []bool // which tokens are capitalised in the alias
-	acronym bool   // match the text exactly as written
-	form    string // the alias as written
+	caps    []bool   // which tokens are capitalised in the alias
+	acronym bool     // match the text exactly as written
+	form    string   // the alias as written
+	words   []string // its tokens as written, for acronyms
 }
 
 // matcher finds knowledge-base names in text.
@@ -31,9 +32,10 @@ func newMatcher(k *kb.KB) *matcher {
 		if len(toks) == 0 {
 			return
 		}
-		var keys []string
+		var keys, words []string
 		var caps []bool
 		for _, t := range toks {
+			words = append(words, t.text)
 			keys = append(keys, strings.ToLower(t.text))
 			r, _ := utf8.DecodeRuneInString(t.text)
 			caps = append(caps, unicode.IsUpper(r))
@@ -44,7 +46,7 @@ func newMatcher(k *kb.KB) *matcher {
 				return
 			}
 		}
-		m.byKey[key] = append(m.byKey[key], alias{e, caps, acr, form})
+		m.byKey[key] = append(m.byKey[key], alias{e, caps, acr, form, words})
 		for i := 1; i <= len(keys); i++ {
 			m.prefixes[strings.Join(keys[:i], " ")] = true
 		}
@@ -135,12 +137,11 @@ func lowerWord(w string) string {
 // lower-case common word.
 func (a *alias) acceptable(toks []token) bool {
 	if a.acronym {
-		at := tokenize(a.form)
-		if len(at) != len(toks) {
+		if len(a.words) != len(toks) {
 			return false
 		}
-		for i := range at {
-			if at[i].text != toks[i].text {
+		for i, w := range a.words {
+			if w != toks[i].text {
 				return false
 			}
 		}

@@ -171,16 +171,18 @@ var nameParticles = map[string]bool{
 func (r *Resolver) shortForms(text string, toks []token, ms []found) []found {
 	var out []found
 	type person struct {
-		f   found
-		end int
+		f     found
+		words []token // the name's words, tokenised once
 	}
 	var persons []person
 	mi := 0
 	for ti := 0; ti < len(toks); ti++ {
 		t := toks[ti]
 		for mi < len(ms) && ms[mi].end <= t.start {
-			if ms[mi].kind() == kb.Person && len(tokenize(ms[mi].text)) >= 2 {
-				persons = append(persons, person{ms[mi], ms[mi].end})
+			if ms[mi].kind() == kb.Person {
+				if words := tokenize(ms[mi].text); len(words) >= 2 {
+					persons = append(persons, person{ms[mi], words})
+				}
 			}
 			mi++
 		}
@@ -200,7 +202,7 @@ func (r *Resolver) shortForms(text string, toks []token, ms []found) []found {
 		}
 		for p := len(persons) - 1; p >= 0; p-- {
 			hit := false
-			for _, nt := range tokenize(persons[p].f.text) {
+			for _, nt := range persons[p].words {
 				if nt.text == t.text {
 					hit = true
 				}

@@ -97,11 +97,10 @@ func Extract(r io.Reader, pageURL string) (*Page, error) {
 	if visible != "" {
 		p.Visible = strings.Split(visible, "\n")
 	}
-	p.Paragraphs = dropRepeatedDump(Paragraphs(res.ContentNode), cleanSpace(res.ContentText))
-	if len(p.Paragraphs) == 0 {
-		if t := cleanSpace(res.ContentText); t != "" {
-			p.Paragraphs = []string{t}
-		}
+	contentText := cleanSpace(res.ContentText)
+	p.Paragraphs = dropRepeatedDump(Paragraphs(res.ContentNode), contentText)
+	if len(p.Paragraphs) == 0 && contentText != "" {
+		p.Paragraphs = []string{contentText}
 	}
 	if len(p.Paragraphs) == 0 {
 		return p, ErrNoContent

@@ -328,26 +328,31 @@ func (d *decoder) str(n int) string {
 
 func (d *decoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		if d.err == nil {
-			d.err = io.ErrUnexpectedEOF
-		}
+	if !d.skip(n) {
 		return 0
 	}
-	d.b = d.b[n:]
 	return v
 }
 
 func (d *decoder) varint() int64 {
 	v, n := binary.Varint(d.b)
+	if !d.skip(n) {
+		return 0
+	}
+	return v
+}
+
+// skip consumes the n bytes a varint read, or records a truncated input
+// when n reports an error.
+func (d *decoder) skip(n int) bool {
 	if n <= 0 {
 		if d.err == nil {
 			d.err = io.ErrUnexpectedEOF
 		}
-		return 0
+		return false
 	}
 	d.b = d.b[n:]
-	return v
+	return true
 }
 
 //go:embed model.bin.gz
