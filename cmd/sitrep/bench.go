@@ -36,6 +36,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	minTime := fs.Duration("time", 3*time.Second, "least time to run")
 	baseline := fs.Bool("baseline", false, "also time go-trafilatura alone on the HTML inputs")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the analysis to `file`")
+	layer := fs.String("layer", "all", "what to time: all (the whole analysis) or clean (cleaning, metadata and sentences: the foundation)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -75,7 +76,13 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.Stdout, "corpus: %d inputs (%d HTML, %d text), %.1f MB, %d unreadable; %d core(s)\n",
 		len(inputs), nHTML, len(inputs)-nHTML, float64(bytes)/1e6, failed, *cpu)
 
+	if *layer != "all" && *layer != "clean" {
+		return fmt.Errorf("%w: --layer must be all or clean", ErrUsage)
+	}
 	a := extract.NewAnalyzer()
+	if *layer == "clean" {
+		a.Stages = []extract.Stage{extract.SentenceStage{}}
+	}
 	runtime.GC()
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -94,8 +101,8 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 		return err
 	})
 	passes := float64(docs) / float64(len(inputs))
-	fmt.Fprintf(c.Stdout, "sitrep analyze: %d documents in %s: %.0f documents/s, %.2f MB/s (%d without article text)\n",
-		docs, elapsed.Round(time.Millisecond), float64(docs)/elapsed.Seconds(), passes*float64(bytes)/1e6/elapsed.Seconds(), errs)
+	fmt.Fprintf(c.Stdout, "sitrep analyze (%s): %d documents in %s: %.0f documents/s, %.2f MB/s (%d without article text)\n",
+		*layer, docs, elapsed.Round(time.Millisecond), float64(docs)/elapsed.Seconds(), passes*float64(bytes)/1e6/elapsed.Seconds(), errs)
 	if *baseline && nHTML > 0 {
 		var pages [][]byte
 		var pageBytes int64
