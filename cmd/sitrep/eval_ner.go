@@ -13,14 +13,20 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/extract"
 	"github.com/sitrep-project/sitrep/extract/entity/tagger"
 	"github.com/sitrep-project/sitrep/extract/entity/tagger/corpus"
 )
 
 const evalNERUsage = `Usage: sitrep eval ner --data DIR [flags]
 
-Scores the named-entity tagger (extract/entity/tagger) with strict
-matching: a mention counts only when its span and type both equal a gold
+Scores named-entity recognition with strict matching. --system layer (the
+default) scores what sitrep analyze outputs: every name mention of every
+entity found by the entity layer (knowledge base, statistical tagger and
+gazetteer; mentions tied by a role phrase such as "the army chief" are not
+names and are left out). --system tagger scores the statistical tagger
+(extract/entity/tagger) alone. Matching is strict: a mention counts only when its span and type both equal a gold
 mention. Precision, recall and F1 per type; "micro" is over person,
 organization and location; NORP is reported on its own line.
 
@@ -50,8 +56,9 @@ organization, otherwise person).`
 func (c *EvalCommand) evalNER(ctx context.Context, args []string) error {
 	fset := c.newFlagSet("eval ner", evalNERUsage)
 	data := fset.String("data", "", "worldwide-ner or re3d `dir`ectory")
-	join := fset.String("join", "space", "worldwide: join tokens with spaces only (space) or break lines at blank lines (line)")
+	join := fset.String("join", "raw", "worldwide: score on the original article text (raw), or on the tokens joined with spaces (space) or with line breaks at blank lines (line)")
 	show := fset.Int("show", 0, "print this many errors per type")
+	system := fset.String("system", "layer", "what to score: layer (the entity layer, as sitrep analyze outputs it) or tagger (the statistical tagger alone)")
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
@@ -59,20 +66,35 @@ func (c *EvalCommand) evalNER(ctx context.Context, args []string) error {
 		fset.Usage()
 		return fmt.Errorf("%w: eval ner needs --data DIR", ErrUsage)
 	}
-	if *join != "space" && *join != "line" {
-		return fmt.Errorf("%w: --join must be space or line", ErrUsage)
+	if *join != "raw" && *join != "space" && *join != "line" {
+		return fmt.Errorf("%w: --join must be raw, space or line", ErrUsage)
 	}
 	t0 := time.Now()
-	tg, err := tagger.Default()
-	if err != nil {
-		return err
+	var sys nerSystem
+	var name string
+	switch *system {
+	case "tagger":
+		tg, err := tagger.Default()
+		if err != nil {
+			return err
+		}
+		sys, name = taggerSystem(tg), "the statistical tagger alone"
+	case "layer":
+		a, err := extract.NewAnalyzerWith(extract.Config{})
+		if err != nil {
+			return err
+		}
+		sys, name = layerSystem(a), "the entity layer (knowledge base + tagger + gazetteer, as sitrep analyze)"
+		sys("Warm-up in Kabul.") // load the lazy parts before timing
+	default:
+		return fmt.Errorf("%w: --system must be layer or tagger", ErrUsage)
 	}
 	load := time.Since(t0)
 	if _, err := os.Stat(filepath.Join(*data, "processed_annotated")); err == nil {
-		return c.evalNERWorldwide(ctx, *data, *join, *show, tg, load)
+		return c.evalNERWorldwide(ctx, *data, *join, *show, sys, name, load)
 	}
 	if _, err := os.Stat(filepath.Join(*data, "CENTCOM", "entities.json")); err == nil {
-		return c.evalNERRe3d(ctx, *data, *show, tg, load)
+		return c.evalNERRe3d(ctx, *data, *show, sys, name, load)
 	}
 	return fmt.Errorf("%s: neither worldwide-ner (processed_annotated/) nor re3d (CENTCOM/entities.json)", *data)
 }
@@ -83,6 +105,38 @@ type nerDoc struct {
 	gold       []corpus.Span
 	starts     map[int]bool // token starts and ends, for worldwide
 	ends       map[int]bool
+	toks       [][2]int // worldwide tokens in order
+}
+
+// alignRaw moves a worldwide document from its joined tokens onto the
+// article's own text (original_articles/NAME without .tsv): each token
+// is found in order, after whitespace or at most 64 bytes on, and the
+// gold spans and token boundaries are moved with it. It returns false,
+// leaving d alone, when a token cannot be found.
+func alignRaw(d *nerDoc, raw string) bool {
+	if i := strings.IndexByte(raw, '\n'); i >= 0 && strings.HasPrefix(raw, "http") {
+		raw = raw[i+1:] // the URL line
+	}
+	at := make(map[int]int, 2*len(d.toks)) // joined offset -> raw offset
+	cur := 0
+	for _, tk := range d.toks {
+		w := d.text[tk[0]:tk[1]]
+		i := strings.Index(raw[cur:min(len(raw), cur+64+len(w))], w)
+		if i < 0 {
+			return false
+		}
+		at[tk[0]], at[tk[1]] = cur+i, cur+i+len(w)
+		cur += i + len(w)
+	}
+	starts, ends := map[int]bool{}, map[int]bool{}
+	for _, tk := range d.toks {
+		starts[at[tk[0]]], ends[at[tk[1]]] = true, true
+	}
+	for k := range d.gold {
+		d.gold[k].Start, d.gold[k].End = at[d.gold[k].Start], at[d.gold[k].End]
+	}
+	d.text, d.starts, d.ends = raw, starts, ends
+	return true
 }
 
 type nerTally struct {
@@ -151,6 +205,7 @@ func readWorldwide(path, join string) (nerDoc, int, error) {
 		b.WriteString(tok)
 		end := b.Len()
 		d.starts[start], d.ends[end] = true, true
+		d.toks = append(d.toks, [2]int{start, end})
 		ntok++
 		pre, typ, _ := strings.Cut(tag, "-")
 		switch {
@@ -186,7 +241,48 @@ func nerKeys(ms []corpus.Span, d *nerDoc) map[[2]int]string {
 	return out
 }
 
-func (c *EvalCommand) scoreNER(ctx context.Context, docs []nerDoc, toks int, tg *tagger.Tagger, show int, shown map[string]int) (nerTally, error) {
+// nerSystem finds typed name mentions in a text.
+type nerSystem func(text string) []corpus.Span
+
+// taggerSystem is the statistical tagger alone.
+func taggerSystem(tg *tagger.Tagger) nerSystem {
+	return func(text string) []corpus.Span {
+		ms := tg.Tag(text)
+		out := make([]corpus.Span, len(ms))
+		for k, m := range ms {
+			out[k] = corpus.Span{Start: m.Start, End: m.End, Type: m.Type}
+		}
+		return out
+	}
+}
+
+// layerSystem is what sitrep analyze outputs: the analyzer's stages
+// (sentences, dates, entity resolution with the knowledge base, the
+// tagger and the gazetteer) over the text, every name mention of every
+// entity. Mentions tied by a role phrase ("the army chief") are not
+// names and are left out.
+func layerSystem(a *extract.Analyzer) nerSystem {
+	return func(text string) []corpus.Span {
+		doc := &sitrep.Document{Text: text}
+		for _, st := range a.Stages {
+			if err := st.Process(context.Background(), doc); err != nil {
+				return nil
+			}
+		}
+		var out []corpus.Span
+		for _, e := range doc.Entities {
+			for _, m := range e.Mentions {
+				if m.Via == "title" {
+					continue
+				}
+				out = append(out, corpus.Span{Start: m.Start, End: m.End, Type: e.Type})
+			}
+		}
+		return out
+	}
+}
+
+func (c *EvalCommand) scoreNER(ctx context.Context, docs []nerDoc, toks int, sys nerSystem, show int, shown map[string]int) (nerTally, error) {
 	var t nerTally
 	t.docs, t.toks = len(docs), toks
 	for i := range docs {
@@ -195,12 +291,8 @@ func (c *EvalCommand) scoreNER(ctx context.Context, docs []nerDoc, toks int, tg 
 		}
 		d := &docs[i]
 		s := time.Now()
-		ms := tg.Tag(d.text)
+		pred := sys(d.text)
 		t.dur += time.Since(s)
-		pred := make([]corpus.Span, len(ms))
-		for k, m := range ms {
-			pred[k] = corpus.Span{Start: m.Start, End: m.End, Type: m.Type}
-		}
 		gold, p := nerKeys(d.gold, d), nerKeys(pred, d)
 		t.model.Compare(gold, p)
 		t.base.Compare(gold, nerKeys(nerBaseline(d.text), d))
@@ -208,13 +300,13 @@ func (c *EvalCommand) scoreNER(ctx context.Context, docs []nerDoc, toks int, tg 
 			for k, typ := range p {
 				if gold[k] != typ && k[0] >= 0 && shown[typ] < show {
 					shown[typ]++
-					fmt.Fprintf(c.Stdout, "  spurious %-12s %q (gold %q)  %s\n", typ, d.text[k[0]:k[1]], gold[k], d.name)
+					fmt.Fprintf(c.Stdout, "  spurious %-12s %q (gold %q)  %s@%d\n", typ, d.text[k[0]:k[1]], gold[k], d.name, k[0])
 				}
 			}
 			for k, typ := range gold {
 				if p[k] != typ && k[0] >= 0 && shown["-"+typ] < show {
 					shown["-"+typ]++
-					fmt.Fprintf(c.Stdout, "  missed   %-12s %q  %s\n", typ, d.text[k[0]:k[1]], d.name)
+					fmt.Fprintf(c.Stdout, "  missed   %-12s %q  %s@%d\n", typ, d.text[k[0]:k[1]], d.name, k[0])
 				}
 			}
 		}
@@ -244,18 +336,24 @@ func (c *EvalCommand) printNER(w io.Writer, title string, t nerTally) {
 	}
 }
 
-func (c *EvalCommand) evalNERWorldwide(ctx context.Context, dir, join string, show int, tg *tagger.Tagger, load time.Duration) error {
+func (c *EvalCommand) evalNERWorldwide(ctx context.Context, dir, join string, show int, sys nerSystem, name string, load time.Duration) error {
 	files, err := filepath.Glob(filepath.Join(dir, "processed_annotated", "*.tsv"))
 	if err != nil {
 		return err
 	}
 	slices.Sort(files)
 	var all, south []nerDoc
-	var nAll, nSouth int
+	var nAll, nSouth, unaligned int
 	for _, f := range files {
 		d, n, err := readWorldwide(f, join)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f, err)
+		}
+		if join == "raw" {
+			b, err := os.ReadFile(filepath.Join(dir, "original_articles", strings.TrimSuffix(filepath.Base(f), ".tsv")))
+			if err != nil || !alignRaw(&d, string(b)) {
+				unaligned++
+			}
 		}
 		all = append(all, d)
 		nAll += n
@@ -266,26 +364,29 @@ func (c *EvalCommand) evalNERWorldwide(ctx context.Context, dir, join string, sh
 		}
 	}
 	shown := map[string]int{}
-	ta, err := c.scoreNER(ctx, all, nAll, tg, show, shown)
+	ta, err := c.scoreNER(ctx, all, nAll, sys, show, shown)
 	if err != nil {
 		return err
 	}
-	ts, err := c.scoreNER(ctx, south, nSouth, tg, 0, nil)
+	ts, err := c.scoreNER(ctx, south, nSouth, sys, 0, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.Stdout, "sitrep NER tagger on %s (strict span+type; tokens joined by %s; model loaded in %s)\n", dir, join, load.Round(time.Millisecond))
+	fmt.Fprintf(c.Stdout, "sitrep NER, %s, on %s (strict span+type; tokens joined by %s; loaded in %s)\n", name, dir, join, load.Round(time.Millisecond))
+	if join == "raw" {
+		fmt.Fprintf(c.Stdout, "%d of %d documents scored on their original article text, %d (not alignable) on joined tokens\n", len(all)-unaligned, len(all), unaligned)
+	}
 	c.printNER(c.Stdout, "WorldWide, all regions", ta)
 	c.printNER(c.Stdout, "WorldWide, South Asia (in_, bangladesh_, pk_)", ts)
 	return nil
 }
 
-func (c *EvalCommand) evalNERRe3d(ctx context.Context, dir string, show int, tg *tagger.Tagger, load time.Duration) error {
+func (c *EvalCommand) evalNERRe3d(ctx context.Context, dir string, show int, sys nerSystem, name string, load time.Duration) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.Stdout, "sitrep NER tagger on %s (strict span+type; model loaded in %s)\n", dir, load.Round(time.Millisecond))
+	fmt.Fprintf(c.Stdout, "sitrep NER, %s, on %s (strict span+type; loaded in %s)\n", name, dir, load.Round(time.Millisecond))
 	var all, held []nerDoc
 	var nAll, nHeld int
 	shown := map[string]int{}
@@ -313,7 +414,7 @@ func (c *EvalCommand) evalNERRe3d(ctx context.Context, dir string, show int, tg 
 			nd = append(nd, x)
 			n += len(tagger.Tokenize(d.Text))
 		}
-		t, err := c.scoreNER(ctx, nd, n, tg, show, shown)
+		t, err := c.scoreNER(ctx, nd, n, sys, show, shown)
 		if err != nil {
 			return err
 		}
@@ -328,12 +429,12 @@ func (c *EvalCommand) evalNERRe3d(ctx context.Context, dir string, show int, tg 
 		nAll += n
 		c.printNER(c.Stdout, fmt.Sprintf("re3d %s [%s]", e.Name(), status), t)
 	}
-	t, err := c.scoreNER(ctx, all, nAll, tg, 0, nil)
+	t, err := c.scoreNER(ctx, all, nAll, sys, 0, nil)
 	if err != nil {
 		return err
 	}
 	c.printNER(c.Stdout, "re3d, all folders (most were in training)", t)
-	t, err = c.scoreNER(ctx, held, nHeld, tg, 0, nil)
+	t, err = c.scoreNER(ctx, held, nHeld, sys, 0, nil)
 	if err != nil {
 		return err
 	}

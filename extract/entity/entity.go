@@ -93,8 +93,9 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 			if overlaps(ms, m.Start, m.End) {
 				// A longer name that holds only place or group names of
 				// the knowledge base is its own entity: "United States
-				// Institute of Peace" is not "United States".
-				if m.Type != kb.Organization && m.Type != kb.Person || !onlyPlacesInside(ms, m.Start, m.End) {
+				// Institute of Peace" is not "United States", "Latin
+				// America" is not America, the "US Navy" not the US.
+				if !onlyPlacesInside(text, ms, m.Start, m.End) {
 					continue
 				}
 				keep := ms[:0]
@@ -278,18 +279,29 @@ func plausibleName(s string) bool {
 }
 
 // onlyPlacesInside reports whether the mentions overlapping [s, e) lie
-// inside it, leave at least two words of it uncovered, and are all
-// locations or groups of people from the knowledge base.
-func onlyPlacesInside(ms []found, s, e int) bool {
-	covered, n := 0, 0
+// inside it, are all locations or groups of people from the knowledge
+// base, and leave a capitalised word of it uncovered.
+func onlyPlacesInside(text string, ms []found, s, e int) bool {
+	n := 0
+	covered := make([]bool, e-s)
 	for _, m := range ms {
 		if m.start < e && s < m.end {
 			if m.start < s || m.end > e || m.entry == nil || (m.entry.Type != kb.Location && m.entry.Type != kb.NORP) {
 				return false
 			}
-			covered += m.end - m.start
+			for i := m.start; i < m.end; i++ {
+				covered[i-s] = true
+			}
 			n++
 		}
 	}
-	return n > 0 && (e-s)-covered >= 8
+	if n == 0 {
+		return false
+	}
+	for _, t := range tokenize(text[s:e]) {
+		if !covered[t.start] && len(t.text) >= 2 && capitalised(t.text) {
+			return true
+		}
+	}
+	return false
 }

@@ -175,3 +175,46 @@ func TestDecisions(t *testing.T) {
 		t.Errorf("bad line: %v", err)
 	}
 }
+
+// stubTagger returns fixed mentions: the spans of the given texts.
+type stubTagger map[string]string // text -> type
+
+func (s stubTagger) Tag(text string) []entity.Mention {
+	var out []entity.Mention
+	for w, typ := range s {
+		for i := 0; ; {
+			j := strings.Index(text[i:], w)
+			if j < 0 {
+				break
+			}
+			out = append(out, entity.Mention{Start: i + j, End: i + j + len(w), Text: w, Type: typ})
+			i += j + len(w)
+		}
+	}
+	return out
+}
+
+func TestLongerNamesAndCountries(t *testing.T) {
+	k, err := kb.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := entity.New(k, stubTagger{"Latin America": "location", "US Navy": "organization", "Michael Jordan": "person"}, nil)
+	text := "Latin America and the US Navy; the UAE, El Salvador and Salvadorans; Michael Jordan visited Jordan and the US."
+	doc := &sitrep.Document{Text: text}
+	r.Resolve(doc)
+	for _, w := range []struct{ text, id string }{
+		{"Latin America", "auto:location:latin-america"},
+		{"US Navy", "auto:organization:us-navy"},
+		{"UAE", "kb:united-arab-emirates"},
+		{"El Salvador", "kb:el-salvador"},
+		{"Salvadorans", "kb:salvadoran-people"},
+		{"Michael Jordan", "auto:person:michael-jordan"},
+		{"Jordan", "kb:jordan"},
+		{"US", "kb:united-states"},
+	} {
+		if got := mentionOf(doc, w.text, 0); got != w.id {
+			t.Errorf("%q: got %q, want %q", w.text, got, w.id)
+		}
+	}
+}

@@ -7,7 +7,10 @@
 package tagger
 
 import (
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Mention types.
@@ -109,10 +112,72 @@ func (t *Tagger) Tag(text string) []Mention {
 			for j < len(labels) && labels[j] == l+1 {
 				j++
 			}
-			start, end := sent[i].Start, sent[j-1].End
-			out = append(out, Mention{Start: start, End: end, Text: text[start:end], Type: typeNames[Labels[l][2:]]})
+			if m, ok := tidy(text, sent[i:j], typeNames[Labels[l][2:]]); ok {
+				out = append(out, m)
+			}
 			i = j
 		}
 	}
 	return out
+}
+
+// honorifics are titles that only ever precede a person's name.
+var honorifics = map[string]bool{}
+
+// notNames are words that are capitalised in news text (at the start of
+// a sentence, in headlines, as acronyms) but are not names on their own:
+// function words, generic institution nouns and common acronyms of
+// roles, documents and things.
+var notNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`mr mr. mrs mrs. ms ms. dr dr. gen gen. lt lt. col col. maj maj. capt capt.
+		sgt sgt. brig brig. adm adm. gov gov. sen sen. rep rep. rev rev. prof prof. sheikh shaikh sheik
+		mullah mulla maulana maulvi mufti hazrat syed sayed ayatollah sir dame lord lady madam mrs`) {
+		honorifics[w] = true
+	}
+	for _, w := range strings.Fields(`i my me mine we our us's this that these those there here it its he his she
+		her they their them you your nobody everybody somebody anybody everyone someone anyone none all both
+		each every either neither some many most much more few other another such what which who whom whose
+		when where why how if then than but and or nor so yet also too very moreover however meanwhile
+		furthermore therefore thus hence hopefully obviously clearly indeed instead otherwise nevertheless
+		nonetheless accordingly additionally besides finally firstly secondly lastly consequently similarly
+		likewise still already now today tomorrow yesterday tonight please thanks yes no not
+		government state states opposition office agency party republic city country nation province
+		district region capital ministry department authority authorities police army court committee
+		commission council president minister chairman director secretary senator governor mayor
+		ceo cfo coo cto md mp mps mla mlas mna mpa pm dg dig igp sho ssp dsp fir ngo ngos ai covid covid-19
+		sms gdp mou mous ipo ict hiv vip vips ev evs nft nfts atm atms tv pc ok gst vat usd pdf faq
+		ceos q&a`) {
+		notNames[w] = true
+	}
+}
+
+// tidy applies the conventions of names to a span of tokens labelled typ:
+// leading honorifics and titles are not part of a person's name ("Mr
+// [Kato]", "Gen [Prawit]", "President [Ruto]"), and a name after an
+// honorific is a person; a single word that is not a name on its own
+// ("Government", "CEO", "Moreover") is dropped; so is a span that, once
+// its titles are gone, starts in lower case ("Minister of Health").
+func tidy(text string, toks []Token, typ string) (Mention, bool) {
+	k := 0
+	for k < len(toks)-1 {
+		w := strings.ToLower(text[toks[k].Start:toks[k].End])
+		if honorifics[w] {
+			typ = Person
+		} else if typ != Person || lexicon[w]&lexTitle == 0 {
+			break
+		}
+		k++
+	}
+	toks = toks[k:]
+	first, _ := utf8.DecodeRuneInString(text[toks[0].Start:])
+	if k > 0 && !unicode.IsUpper(first) {
+		return Mention{}, false
+	}
+	if w := strings.ToLower(normWord(text[toks[0].Start:toks[0].End])); len(toks) == 1 && (notNames[w] || honorifics[w]) {
+		return Mention{}, false
+	}
+	start, end := toks[0].Start, toks[len(toks)-1].End
+	return Mention{Start: start, End: end, Text: text[start:end], Type: typ}, true
 }

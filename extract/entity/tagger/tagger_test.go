@@ -208,3 +208,31 @@ func TestDatasetsAvailable(t *testing.T) {
 		t.Skipf("shared datasets not found at %s: skipping", dir)
 	}
 }
+
+func TestTidy(t *testing.T) {
+	tests := []struct {
+		text, typ      string
+		want, wantType string // want "" = dropped
+	}{
+		{"Mr Kato", Person, "Kato", Person},
+		{"Gen Prawit", Organization, "Prawit", Person},
+		{"President Ruto", Person, "Ruto", Person},
+		{"President Hotel", Organization, "President Hotel", Organization},
+		{"Minister of Health", Person, "", ""},
+		{"Government", Organization, "", ""},
+		{"CEO", Organization, "", ""},
+		{"Moreover", Location, "", ""},
+		{"Kato", Person, "Kato", Person},
+		{"Mr", Person, "", ""},
+	}
+	for _, tt := range tests {
+		m, ok := tidy(tt.text, Tokenize(tt.text), tt.typ)
+		got, gotType := "", ""
+		if ok {
+			got, gotType = m.Text, m.Type
+		}
+		if got != tt.want || gotType != tt.wantType {
+			t.Errorf("tidy(%q, %s) = %q %s, want %q %s", tt.text, tt.typ, got, gotType, tt.want, tt.wantType)
+		}
+	}
+}
