@@ -120,6 +120,7 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 			ms = append(ms, f)
 		}
 	}
+	voteTypes(ms)
 	// Spelling variants and typos of knowledge-base names among the
 	// remaining capitalised words ("T0LOnews", "Zabiullah Mujahed").
 	ms = append(ms, r.variants(text, toks, ms)...)
@@ -304,4 +305,35 @@ func onlyPlacesInside(text string, ms []found, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// voteTypes gives every tagger name written the same way in a document
+// the type the tagger gave it most often (the first on a tie): a name
+// is one thing throughout an article.
+func voteTypes(ms []found) {
+	votes := map[string]map[string]int{}
+	first := map[string]string{}
+	for _, m := range ms {
+		if m.via != "tagger" {
+			continue
+		}
+		if votes[m.text] == nil {
+			votes[m.text] = map[string]int{}
+			first[m.text] = m.typ
+		}
+		votes[m.text][m.typ]++
+	}
+	for i, m := range ms {
+		v := votes[m.text]
+		if m.via != "tagger" || len(v) < 2 {
+			continue
+		}
+		best := first[m.text]
+		for _, typ := range []string{kb.Person, kb.Organization, kb.Location, kb.NORP} {
+			if v[typ] > v[best] {
+				best = typ
+			}
+		}
+		ms[i].typ = best
+	}
 }

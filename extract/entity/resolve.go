@@ -174,24 +174,33 @@ func (r *Resolver) shortForms(text string, toks []token, ms []found) []found {
 		f     found
 		words []token // the name's words, tokenised once
 	}
-	var persons []person
-	mi := 0
+	var persons []person // in order of their start
+	for _, m := range ms {
+		if m.kind() == kb.Person {
+			if words := tokenize(m.text); len(words) >= 2 {
+				persons = append(persons, person{m, words})
+			}
+		}
+	}
+	has := func(p person, w string) bool {
+		for _, nt := range p.words {
+			if nt.text == w {
+				return true
+			}
+		}
+		return false
+	}
 	for ti := 0; ti < len(toks); ti++ {
 		t := toks[ti]
-		for mi < len(ms) && ms[mi].end <= t.start {
-			if ms[mi].kind() == kb.Person {
-				if words := tokenize(ms[mi].text); len(words) >= 2 {
-					persons = append(persons, person{ms[mi], words})
-				}
-			}
-			mi++
-		}
 		if !capitalised(t.text) || nameParticles[strings.ToLower(t.text)] || len(t.text) < 3 {
 			continue
 		}
-		// A one-word person the tagger found is a candidate short form
-		// too; anything else already found is not.
-		if k := covering(ms, t.start, t.end); k >= 0 && !(ms[k].via == "tagger" && ms[k].typ == kb.Person && ms[k].start == t.start && ms[k].end == t.end) {
+		// A one-word name the tagger found is a candidate short form
+		// too, whatever type it gave ("Tinubu" taken for a place);
+		// anything else already found is not.
+		k := covering(ms, t.start, t.end)
+		tagged := k >= 0 && ms[k].via == "tagger" && ms[k].start == t.start && ms[k].end == t.end
+		if k >= 0 && !tagged {
 			continue
 		}
 		if ti+1 < len(toks) && capitalised(toks[ti+1].text) && joins(text[t.end:toks[ti+1].start]) && !strings.ContainsAny(text[t.end:toks[ti+1].start], ".") {
@@ -200,20 +209,29 @@ func (r *Resolver) shortForms(text string, toks []token, ms []found) []found {
 		if ti > 0 && capitalised(toks[ti-1].text) && joins(text[toks[ti-1].end:t.start]) && !strings.ContainsAny(text[toks[ti-1].end:t.start], ".") {
 			continue
 		}
+		// The most recent person before; for a name the tagger found,
+		// else the first person named after it ("Tinubu ... Bola
+		// Tinubu", as in a headline or lead).
+		var hit *person
 		for p := len(persons) - 1; p >= 0; p-- {
-			hit := false
-			for _, nt := range persons[p].words {
-				if nt.text == t.text {
-					hit = true
-				}
-			}
-			if hit {
-				f := persons[p].f
-				f.ref = f.key()
-				f.start, f.end, f.text, f.via = t.start, t.end, t.text, "short"
-				out = append(out, f)
+			if persons[p].f.end <= t.start && has(persons[p], t.text) {
+				hit = &persons[p]
 				break
 			}
+		}
+		if hit == nil && tagged {
+			for p := range persons {
+				if persons[p].f.start >= t.end && has(persons[p], t.text) {
+					hit = &persons[p]
+					break
+				}
+			}
+		}
+		if hit != nil {
+			f := hit.f
+			f.ref = f.key()
+			f.start, f.end, f.text, f.via = t.start, t.end, t.text, "short"
+			out = append(out, f)
 		}
 	}
 	return out
