@@ -43,6 +43,9 @@ const (
 	fRunLastWord
 	fRunFirstWord
 	fClassPrevClass
+	fGaz
+	fGazPrev1
+	fGazNext1
 )
 
 const (
@@ -87,6 +90,8 @@ type wordInfo struct {
 	class              byte // 'l' lower, 'C' capitalised, 'A' all caps, 'M' mixed, 'd' digits, 'p' punctuation
 	cap                bool // starts with an upper-case letter
 	runStart, runEnd   int  // capitalised run containing the token, or -1
+	gaz                byte // gazetteer class of the place name the token is part of (see placeClass), or 0
+	gazPos             byte // 'B' first word of that name, 'I' a later one
 }
 
 // shapeOf maps letters to X/x, digits to d, and collapses repeats.
@@ -199,9 +204,39 @@ func analyse(words []string, infos []wordInfo) []wordInfo {
 		for k := i; k < j; k++ {
 			infos[k].runStart, infos[k].runEnd = i, j
 		}
+		if places != nil {
+			markPlaces(infos, i, j)
+		}
 		i = j
 	}
 	return infos
+}
+
+// markPlaces marks the longest gazetteer names, of up to four words, in
+// the capitalised run infos[i:j].
+func markPlaces(infos []wordInfo, i, j int) {
+	var b strings.Builder
+	for s := i; s < j; {
+		matched := 0
+		for n := min(4, j-s); n >= 1; n-- {
+			b.Reset()
+			for k := s; k < s+n; k++ {
+				if k > s {
+					b.WriteByte(' ')
+				}
+				b.WriteString(infos[k].word)
+			}
+			if c := places.class(b.String()); c != 0 {
+				for k := s; k < s+n; k++ {
+					infos[k].gaz, infos[k].gazPos = c, 'I'
+				}
+				infos[s].gazPos = 'B'
+				matched = n
+				break
+			}
+		}
+		s += max(matched, 1)
+	}
 }
 
 var (
@@ -284,6 +319,15 @@ func tokenFeatures(out []uint32, infos []wordInfo, i int, lowerSeen map[string]b
 		} else {
 			out = append(out, h1(fLowerSeen, string([]byte{'n', first})))
 		}
+	}
+	if w.gaz != 0 {
+		out = append(out, h1(fGaz, string([]byte{w.gaz, w.gazPos})))
+	}
+	if p1.gaz != 0 {
+		out = append(out, h1(fGazPrev1, string([]byte{p1.gaz})))
+	}
+	if n1.gaz != 0 {
+		out = append(out, h1(fGazNext1, string([]byte{n1.gaz})))
 	}
 	if w.runStart >= 0 {
 		n := w.runEnd - w.runStart

@@ -368,6 +368,10 @@ var (
 // loaded once; the Tagger is safe for concurrent use.
 func Default() (*Tagger, error) {
 	defaultOnce.Do(func() {
+		if err := UsePlaces(); err != nil {
+			defaultErr = err
+			return
+		}
 		m, err := Load(bytes.NewReader(embedded))
 		if err != nil {
 			defaultErr = err

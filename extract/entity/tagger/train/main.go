@@ -31,11 +31,14 @@ func main() {
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times")
 	useMeantime := flag.Bool("meantime", false, "train on MEANTIME too (partly annotated: hurts dev F1)")
-	domainRepeat := flag.Int("domain", 2, "times the project's own domain sentences (domain.txt) are added to training")
+	domainRepeat := flag.Int("domain", 3, "times the project's own domain sentences (domain.txt) are added to training")
 	all := flag.Bool("all", false, "train on the dev split too (after choosing nothing on it)")
 	flag.Parse()
 	log.SetFlags(0)
 	start := time.Now()
+	if err := tagger.UsePlaces(); err != nil { // the place features (package geo)
+		log.Fatal(err)
+	}
 
 	var exs []tagger.Example
 	gmb, err := corpus.GMB(filepath.Join(*data, "gmb-kaggle-sample", "ner_dataset.csv"))
