@@ -95,7 +95,7 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 				// the knowledge base is its own entity: "United States
 				// Institute of Peace" is not "United States", "Latin
 				// America" is not America, the "US Navy" not the US.
-				if !onlyPlacesInside(text, ms, m.Start, m.End) {
+				if !onlyPlacesInside(text, ms, m.Start, m.End, m.Type) {
 					continue
 				}
 				keep := ms[:0]
@@ -281,13 +281,20 @@ func plausibleName(s string) bool {
 
 // onlyPlacesInside reports whether the mentions overlapping [s, e) lie
 // inside it, are all locations or groups of people from the knowledge
-// base, and leave a capitalised word of it uncovered.
-func onlyPlacesInside(text string, ms []found, s, e int) bool {
+// base (or outlets, inside a person's name), and leave a capitalised
+// word of it uncovered.
+func onlyPlacesInside(text string, ms []found, s, e int, typ string) bool {
 	n := 0
 	covered := make([]bool, e-s)
 	for _, m := range ms {
 		if m.start < e && s < m.end {
-			if m.start < s || m.end > e || m.entry == nil || (m.entry.Type != kb.Location && m.entry.Type != kb.NORP) {
+			if m.start < s || m.end > e || m.entry == nil {
+				return false
+			}
+			// An outlet named by a common word is part of a person's
+			// name the tagger found: "Dawn Walker" is not Dawn.
+			outlet := typ == kb.Person && m.entry.Subtype == "media"
+			if m.entry.Type != kb.Location && m.entry.Type != kb.NORP && !outlet {
 				return false
 			}
 			for i := m.start; i < m.end; i++ {

@@ -110,6 +110,10 @@ func (m *matcher) find(text string, toks []token) []found {
 			continue
 		}
 		s, e := toks[i].start, toks[i+bestLen-1].end
+		if e < len(text) && text[e] == '$' { // a currency: "US$", "NZ$"
+			i += bestLen
+			continue
+		}
 		// Dotted initials keep their last full stop: "U.S.", "U.N.".
 		if e < len(text) && text[e] == '.' && len(toks[i+bestLen-1].text) == 1 && strings.Contains(text[s:e], ".") {
 			e++

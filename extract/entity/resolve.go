@@ -203,6 +203,12 @@ func (r *Resolver) shortForms(text string, toks []token, ms []found) []found {
 		if k >= 0 && !tagged {
 			continue
 		}
+		// A place the tagger found and the gazetteer knows stays a place.
+		if tagged && ms[k].typ == kb.Location && r.Geo != nil {
+			if _, ok := r.Geo.Resolve(t.text, nil); ok {
+				continue
+			}
+		}
 		if ti+1 < len(toks) && capitalised(toks[ti+1].text) && joins(text[t.end:toks[ti+1].start]) && !strings.ContainsAny(text[t.end:toks[ti+1].start], ".") {
 			continue
 		}

@@ -124,6 +124,11 @@ func (t *Tagger) Tag(text string) []Mention {
 // honorifics are titles that only ever precede a person's name.
 var honorifics = map[string]bool{}
 
+// titleWords make up honorific phrases with pronouns and titles ("His
+// Highness", "Her Majesty", "First Lady").
+var titleWords = map[string]bool{"highness": true, "majesty": true, "excellency": true, "holiness": true,
+	"first": true, "lady": true, "honourable": true, "honorable": true, "royal": true}
+
 // notNames are words that are capitalised in news text (at the start of
 // a sentence, in headlines, as acronyms) but are not names on their own:
 // function words, generic institution nouns and common acronyms of
@@ -148,7 +153,7 @@ func init() {
 		commission council president minister chairman director secretary senator governor mayor
 		ceo cfo coo cto md mp mps mla mlas mna mpa pm dg dig igp sho ssp dsp fir ngo ngos ai covid covid-19
 		sms gdp mou mous ipo ict hiv vip vips ev evs nft nfts atm atms tv pc ok gst vat usd pdf faq
-		ceos q&a`) {
+		ceos q&a tb pcr dna rna icu ppe hh hrh`) {
 		notNames[w] = true
 	}
 }
@@ -175,7 +180,17 @@ func tidy(text string, toks []Token, typ string) (Mention, bool) {
 	if k > 0 && !unicode.IsUpper(first) {
 		return Mention{}, false
 	}
-	if w := strings.ToLower(normWord(text[toks[0].Start:toks[0].End])); len(toks) == 1 && (notNames[w] || honorifics[w]) {
+	// Titles, honorifics and pronouns alone are not names: "Imam",
+	// "His Highness", "First Lady".
+	allTitles := true
+	for _, tk := range toks {
+		w := strings.ToLower(normWord(text[tk.Start:tk.End]))
+		if !(honorifics[w] || lexicon[w]&lexTitle != 0 || notNames[w] || titleWords[w]) {
+			allTitles = false
+			break
+		}
+	}
+	if allTitles {
 		return Mention{}, false
 	}
 	start, end := toks[0].Start, toks[len(toks)-1].End

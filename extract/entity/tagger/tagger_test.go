@@ -224,6 +224,10 @@ func TestTidy(t *testing.T) {
 		{"Moreover", Location, "", ""},
 		{"Kato", Person, "Kato", Person},
 		{"Mr", Person, "", ""},
+		{"His Highness", Organization, "", ""},
+		{"Imam", Organization, "", ""},
+		{"First Lady", Person, "", ""},
+		{"First Bank", Organization, "First Bank", Organization},
 	}
 	for _, tt := range tests {
 		m, ok := tidy(tt.text, Tokenize(tt.text), tt.typ)
