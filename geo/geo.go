@@ -427,6 +427,13 @@ func (g *Gazetteer) Resolve(name string, context []string) (sitrep.Place, bool) 
 	return g.NewContext(context, Domain).Resolve(name)
 }
 
+// Context returns the resolver of one document whose place names (and
+// dateline parts) are names, with Domain as the tie-break:
+// NewContext(names, Domain).Resolve.
+func (g *Gazetteer) Context(names []string) func(name string) (sitrep.Place, bool) {
+	return g.NewContext(names, Domain).Resolve
+}
+
 // ByID returns the entry with the id ("geonames:1168394",
 // "sitrep:kabul-airport").
 func (g *Gazetteer) ByID(id string) (sitrep.Place, bool) {
