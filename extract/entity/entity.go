@@ -15,6 +15,14 @@
 // and the Pakistani and Afghan Taliban are distinct entries whose aliases
 // are matched longest first ("Pakistani Taliban" is the TTP, not
 // "Pakistani" + "Taliban").
+//
+// Locations are placed with the gazetteer (see Geocoder): the other place
+// names of the document and its dateline resolve ambiguous names.
+//
+// Link groups the entities of many documents: names outside the
+// knowledge base that are the same actor in different documents are
+// merged, each merge recorded with its reason and evidence, and
+// Decisions undo or force merges.
 package entity
 
 import (
