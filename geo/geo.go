@@ -209,17 +209,7 @@ func (g *Gazetteer) add(key string, num int32) {
 }
 
 // find returns the record numbers filed under name's key, best first.
-func (g *Gazetteer) find(name string) []int32 {
-	v, ok := g.index[fold.Key(name)]
-	switch {
-	case !ok:
-		return nil
-	case v&multi == 0:
-		return []int32{int32(v)}
-	default:
-		return g.multi[v&^multi]
-	}
-}
+func (g *Gazetteer) find(name string) []int32 { return g.lookupKey(fold.Key(name)) }
 
 // Len returns the number of entries.
 func (g *Gazetteer) Len() int { return len(g.recs) }
@@ -284,8 +274,11 @@ func (g *Gazetteer) NewContext(names []string, domain []string) *Context {
 			continue
 		}
 		seen[k] = true
-		nums := g.find(n)
-		if len(nums) == 0 || generic(k) {
+		if generic(k) {
+			continue
+		}
+		nums := g.candidates(k)
+		if len(nums) == 0 {
 			continue
 		}
 		best := &g.recs[nums[0]]
@@ -371,8 +364,11 @@ func generic(key string) bool {
 func (c *Context) Resolve(name string) (sitrep.Place, bool) {
 	g := c.g
 	k := fold.Key(name)
-	nums := g.find(name)
-	if len(nums) == 0 || generic(k) {
+	if generic(k) {
+		return sitrep.Place{}, false
+	}
+	nums := g.candidates(k)
+	if len(nums) == 0 {
 		return sitrep.Place{}, false
 	}
 	top := &g.recs[nums[0]]
@@ -417,6 +413,58 @@ func (c *Context) Resolve(name string) (sitrep.Place, bool) {
 		return sitrep.Place{}, false
 	}
 	return g.recs[bestN].place(), true
+}
+
+// divisionWords end names of divisions that the gazetteer may hold
+// without them ("Diyala Province", "Anbar Governorate").
+var divisionWords = map[string]string{
+	"province": Province, "governorate": Province, "state": Province, "region": Province,
+	"district": District, "agency": District, "division": District,
+}
+
+// arabicArticles begin Arabic place names that reports often drop ("Ar
+// Raqqah" is "Raqqah").
+var arabicArticles = []string{"al ", "ar ", "as ", "ad ", "an ", "at ", "az ", "ash ", "el "}
+
+// candidates returns the entries for a folded name: those filed under it,
+// else those filed under it less a trailing division word (of that kind
+// only), else under it with an Arabic article.
+func (g *Gazetteer) candidates(key string) []int32 {
+	if nums := g.lookupKey(key); len(nums) > 0 {
+		return nums
+	}
+	if i := strings.LastIndexByte(key, ' '); i > 0 {
+		if kind, ok := divisionWords[key[i+1:]]; ok {
+			var out []int32
+			for _, n := range g.lookupKey(key[:i]) {
+				if g.recs[n].kind == kind {
+					out = append(out, n)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	for _, a := range arabicArticles {
+		if nums := g.lookupKey(a + key); len(nums) > 0 {
+			return nums
+		}
+	}
+	return nil
+}
+
+// lookupKey is find for a key already folded.
+func (g *Gazetteer) lookupKey(key string) []int32 {
+	v, ok := g.index[key]
+	switch {
+	case !ok:
+		return nil
+	case v&multi == 0:
+		return []int32{int32(v)}
+	default:
+		return g.multi[v&^multi]
+	}
 }
 
 // Resolve returns the best entry for name given the names of the other

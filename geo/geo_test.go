@@ -187,6 +187,9 @@ func TestResolve(t *testing.T) {
 		{"Afghanistan", []string{"Pakistan"}, "", "Afghanistan", ""},
 		{"Khyber", []string{"Pakistan", "Khyber Pakhtunkhwa"}, "", "Pakistan", "Khyber Pakhtunkhwa"},
 		{"Asia", []string{"Philippines", "Iloilo"}, "", "Philippines", "Western Visayas"},
+		{"Diyala Province", []string{"Iraq"}, "", "Iraq", "Diyala"},        // division word the gazetteer lacks
+		{"Raqqah", []string{"Syria"}, "geonames:172955", "Syria", "Raqqa"}, // Arabic article dropped
+		{"Kunar province", nil, "geonames:AF.34", "Afghanistan", "Kunar"},
 	}
 	for _, tt := range tests {
 		p, ok := g.Resolve(tt.name, tt.context)
