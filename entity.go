@@ -70,15 +70,51 @@ func (d DateMention) MarshalJSON() ([]byte, error) {
 }
 
 // Place is a gazetteer entry: a populated place or an administrative
-// area, with the areas that contain it.
+// area, with the areas that contain it, coded as ACLED codes a location.
 type Place struct {
-	ID         string  `json:"id"`   // "geonames:1168197" or a project id
-	Name       string  `json:"name"` // canonical English name
-	Kind       string  `json:"kind"` // country, province, district, city, facility, region
-	Country    string  `json:"country,omitempty"`
-	Admin1     string  `json:"admin1,omitempty"` // province or state
-	Admin2     string  `json:"admin2,omitempty"` // district
-	Lat        float64 `json:"lat"`
-	Lon        float64 `json:"lon"`
-	Population int     `json:"population,omitempty"`
+	ID      string `json:"id"`   // "geonames:1168197" or a project id
+	Name    string `json:"name"` // canonical English name
+	Kind    string `json:"kind"` // country, province, district, city, facility, region
+	Country string `json:"country,omitempty"`
+	// Admin1 is the province or state the place lies in (a province's
+	// own name), Admin2 the district (a district's own name), as in
+	// ACLED's admin1 and admin2 columns.
+	Admin1 string  `json:"admin1,omitempty"`
+	Admin2 string  `json:"admin2,omitempty"`
+	Lat    float64 `json:"lat"`
+	Lon    float64 `json:"lon"`
+	// Precision is the smallest unit the coordinates stand for: "town"
+	// (a town, village or facility), "district" (a district or a region
+	// of about that size, placed at its seat or a representative point),
+	// "province" or "country" (placed at a representative point, never at
+	// the capital).
+	Precision string `json:"precision,omitempty"`
+	// GeoPrecision is ACLED's geo_precision code for Precision: 1 town,
+	// 2 district, 3 province or country.
+	GeoPrecision int `json:"geo_precision,omitempty"`
+	Population   int `json:"population,omitempty"`
+}
+
+// Precision levels of a Place, from the finest.
+const (
+	PrecisionTown     = "town"
+	PrecisionDistrict = "district"
+	PrecisionProvince = "province"
+	PrecisionCountry  = "country"
+)
+
+// GeoPrecision returns ACLED's geo-precision code for a precision level:
+// 1 for a town, 2 for a district, 3 for a province or a country (ACLED
+// codes no event at country level; 3 is the coarsest code), 0 for an
+// unknown level.
+func GeoPrecision(level string) int {
+	switch level {
+	case PrecisionTown:
+		return 1
+	case PrecisionDistrict:
+		return 2
+	case PrecisionProvince, PrecisionCountry:
+		return 3
+	}
+	return 0
 }

@@ -158,17 +158,41 @@ type lazyGeo struct {
 	g    *geo.Gazetteer
 }
 
-// Resolve implements entity.Geocoder.
-func (l *lazyGeo) Resolve(name string, context []string) (sitrep.Place, bool) {
+func (l *lazyGeo) load() *geo.Gazetteer {
 	l.once.Do(func() {
 		if g, err := geo.Default(); err == nil {
 			l.g = g
 		}
 	})
-	if l.g == nil {
+	return l.g
+}
+
+// Resolve implements entity.Geocoder.
+func (l *lazyGeo) Resolve(name string, context []string) (sitrep.Place, bool) {
+	g := l.load()
+	if g == nil {
 		return sitrep.Place{}, false
 	}
-	return l.g.Resolve(name, context)
+	return g.Resolve(name, context)
+}
+
+// Context implements entity.Geocoder: the document's place names as
+// clues, Pakistan and Afghanistan (geo.Domain) as the tie-break.
+func (l *lazyGeo) Context(names []string) func(string) (sitrep.Place, bool) {
+	g := l.load()
+	if g == nil {
+		return func(string) (sitrep.Place, bool) { return sitrep.Place{}, false }
+	}
+	return g.Context(names)
+}
+
+// ByID implements entity.Geocoder.
+func (l *lazyGeo) ByID(id string) (sitrep.Place, bool) {
+	g := l.load()
+	if g == nil {
+		return sitrep.Place{}, false
+	}
+	return g.ByID(id)
 }
 
 // ErrNoText is returned for an input with no article text left after

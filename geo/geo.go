@@ -48,10 +48,14 @@ type Gazetteer struct {
 	recs  []record
 	index map[string]uint32 // key → record number, or multi|n for multi[n]
 	multi [][]int32         // record numbers of a shared key, best first
+
+	idOnce sync.Once
+	byID   map[string]int32 // built on the first ByID call
 }
 
 type record struct {
 	id, name, kind, country, admin1, admin2 string
+	precision                               string
 	lat, lon                                float64
 	pop                                     int
 }
@@ -83,8 +87,8 @@ func loadEmbedded() (*Gazetteer, error) {
 
 // Load reads a gazetteer in the format that geo/gen writes: gzip'd
 // tab-separated rows id, name, kind, country code, admin1, admin2, lat,
-// lon, population, aliases (separated by "|"), best reading first, with
-// "#" comment lines and one header line.
+// lon, population, precision, aliases (separated by "|"), best reading
+// first, with "#" comment lines and one header line.
 func Load(r io.Reader) (*Gazetteer, error) {
 	return load(r, 0)
 }
@@ -131,9 +135,9 @@ func load(r io.Reader, size int) (*Gazetteer, error) {
 			}
 			continue
 		}
-		var f [10]string
+		var f [11]string
 		k := 0
-		for k < 9 {
+		for k < 10 {
 			i := strings.IndexByte(row, '\t')
 			if i < 0 {
 				break
@@ -142,8 +146,8 @@ func load(r io.Reader, size int) (*Gazetteer, error) {
 			k++
 		}
 		f[k] = row
-		if k != 9 {
-			return nil, fmt.Errorf("geo: line %d: %d fields, want 10", line, k+1)
+		if k != 10 {
+			return nil, fmt.Errorf("geo: line %d: %d fields, want 11", line, k+1)
 		}
 		lat, err1 := strconv.ParseFloat(f[6], 64)
 		lon, err2 := strconv.ParseFloat(f[7], 64)
@@ -154,7 +158,7 @@ func load(r io.Reader, size int) (*Gazetteer, error) {
 		if f[8] != "" {
 			pop, _ = strconv.Atoi(f[8])
 		}
-		rec := record{id: f[0], name: f[1], kind: f[2], admin1: f[4], admin2: f[5], lat: lat, lon: lon, pop: pop}
+		rec := record{id: f[0], name: f[1], kind: f[2], admin1: f[4], admin2: f[5], precision: f[9], lat: lat, lon: lon, pop: pop}
 		if rec.kind == Country {
 			countries[f[3]] = rec.name
 		}
@@ -165,7 +169,7 @@ func load(r io.Reader, size int) (*Gazetteer, error) {
 		num := int32(len(g.recs))
 		g.recs = append(g.recs, rec)
 		g.add(fold.Key(rec.name), num)
-		for aliases := f[9]; aliases != ""; {
+		for aliases := f[10]; aliases != ""; {
 			var a string
 			if i := strings.IndexByte(aliases, '|'); i >= 0 {
 				a, aliases = aliases[:i], aliases[i+1:]
@@ -205,17 +209,7 @@ func (g *Gazetteer) add(key string, num int32) {
 }
 
 // find returns the record numbers filed under name's key, best first.
-func (g *Gazetteer) find(name string) []int32 {
-	v, ok := g.index[fold.Key(name)]
-	switch {
-	case !ok:
-		return nil
-	case v&multi == 0:
-		return []int32{int32(v)}
-	default:
-		return g.multi[v&^multi]
-	}
-}
+func (g *Gazetteer) find(name string) []int32 { return g.lookupKey(fold.Key(name)) }
 
 // Len returns the number of entries.
 func (g *Gazetteer) Len() int { return len(g.recs) }
@@ -244,64 +238,299 @@ func (g *Gazetteer) Lookup(name string) []sitrep.Place {
 	return out
 }
 
-// Resolve returns the best entry for name given the names of countries
-// and provinces already seen in the document: an entry in one of those
-// provinces is preferred, then one in one of those countries, then the
-// best reading. "Hyderabad" with context ["Pakistan"] is Hyderabad,
-// Sindh. A name whose best reading is a country stays that country.
-func (g *Gazetteer) Resolve(name string, context []string) (sitrep.Place, bool) {
-	nums := g.find(name)
-	if len(nums) == 0 {
-		return sitrep.Place{}, false
+// Domain lists the countries that sitrep reports on first. A name that
+// the document's context leaves ambiguous between places of the same
+// rank goes to the one in these countries (a tie-break only: a city of
+// 100,000 elsewhere is not given up for a village here).
+var Domain = []string{"Pakistan", "Afghanistan"}
+
+// Context is what a document says about where its places are: the
+// countries and provinces its unambiguous place names point to
+// ("Karachi" points to Sindh, Pakistan; "Hyderabad" points nowhere, as
+// India and Pakistan both have a large one).
+type Context struct {
+	g      *Gazetteer
+	clues  []clue
+	domain map[string]bool
+}
+
+type clue struct {
+	key             string // the folded name the clue comes from
+	country, admin1 string // admin1 empty for a country
+}
+
+// NewContext returns the context given by names (the other places,
+// countries and provinces a document mentions, its dateline's parts),
+// with domain as the tie-break countries (English names, as Domain).
+func (g *Gazetteer) NewContext(names []string, domain []string) *Context {
+	c := &Context{g: g, domain: map[string]bool{}}
+	for _, d := range domain {
+		c.domain[d] = true
 	}
-	best := nums[0]
-	if len(nums) == 1 || len(context) == 0 || g.recs[best].kind == Country {
-		return g.recs[best].place(), true
-	}
-	countries := map[string]bool{}
-	provinces := map[string]bool{}
-	for _, c := range context {
-		for _, n := range g.find(c) {
-			switch r := &g.recs[n]; r.kind {
-			case Country:
-				countries[r.country] = true
-			case Province:
-				countries[r.country] = true
-				provinces[r.country+"\x00"+r.name] = true
-			}
+	seen := map[string]bool{}
+	for _, n := range names {
+		k := fold.Key(n)
+		if k == "" || seen[k] {
+			continue
 		}
-	}
-	bestScore := 0
-	for _, n := range nums {
-		r := &g.recs[n]
-		s := 0
-		switch {
-		case r.kind == Province && provinces[r.country+"\x00"+r.name],
-			r.admin1 != "" && provinces[r.country+"\x00"+r.admin1]:
-			s = 2
-		case r.country != "" && countries[r.country]:
-			s = 1
+		seen[k] = true
+		if generic(k) {
+			continue
 		}
-		if s > bestScore {
-			best, bestScore = n, s
-			if s == 2 {
+		nums := g.candidates(k)
+		if len(nums) == 0 {
+			continue
+		}
+		best := &g.recs[nums[0]]
+		if !c.standalone(best) {
+			continue
+		}
+		ambiguous := false
+		for _, m := range nums[1:] {
+			r := &g.recs[m]
+			if r.country != best.country && rank(r) >= rank(best) && c.standalone(r) {
+				ambiguous = true
 				break
 			}
 		}
+		if ambiguous || best.country == "" {
+			continue
+		}
+		cl := clue{key: k, country: best.country}
+		if best.kind != Country {
+			cl.admin1 = best.admin1
+		}
+		c.clues = append(c.clues, cl)
 	}
-	return g.recs[best].place(), true
+	return c
+}
+
+// rank orders places by how much they are talked about: countries,
+// provinces, cities of 100,000 or more, districts, regions and
+// facilities, smaller towns.
+func rank(r *record) int {
+	switch r.kind {
+	case Country:
+		return 5
+	case Province:
+		return 4
+	case City:
+		if r.pop >= 100000 {
+			return 3
+		}
+		return 1
+	default:
+		return 2
+	}
+}
+
+// standalone reports whether a place may be taken without support from
+// the context: a country, a province, a city of 100,000 or more, a place
+// in a domain country or a hand-written place of the region. A village
+// in Peru called "Asia" is not.
+func (c *Context) standalone(r *record) bool {
+	return r.kind == Country || r.kind == Province || (r.kind == City && r.pop >= 100000) ||
+		c.domain[r.country] || strings.HasPrefix(r.id, "sitrep:")
+}
+
+// generic reports whether a folded name is only compass or position
+// words ("West", "the North", "Central"): such names are regions of
+// speech, not places, whatever province bears them.
+func generic(key string) bool {
+	for _, w := range strings.Fields(key) {
+		switch w {
+		case "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+			"central", "centre", "center", "middle", "upper", "lower", "northeast", "northwest",
+			"southeast", "southwest":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Resolve returns the best entry for name in this context:
+//
+//  1. A name whose best reading is a country stays that country.
+//  2. Each reading is supported by the clues of other names: 3 for a
+//     clue in its province, 1 for a clue in its country only. A smaller
+//     town gets no country-only support against a city twenty times its
+//     size ("Kabul" beside "Pakistan" stays the Afghan capital).
+//  3. Readings without support must stand alone (see standalone): a
+//     name none of whose readings does is not placed.
+//  4. Among readings of equal support, one in a domain country wins
+//     over one of the same rank elsewhere; then the gazetteer's order
+//     (rank, then population).
+func (c *Context) Resolve(name string) (sitrep.Place, bool) {
+	g := c.g
+	k := fold.Key(name)
+	if generic(k) {
+		return sitrep.Place{}, false
+	}
+	nums := g.candidates(k)
+	if len(nums) == 0 {
+		return sitrep.Place{}, false
+	}
+	top := &g.recs[nums[0]]
+	if top.kind == Country {
+		return top.place(), true
+	}
+	bestN, bestScore, bestRank, bestDomain := int32(-1), -1, 0, false
+	for _, n := range nums {
+		r := &g.recs[n]
+		prov, ctry := 0, 0
+		for _, cl := range c.clues {
+			if cl.key == k || cl.country != r.country {
+				continue
+			}
+			if cl.admin1 != "" && cl.admin1 == r.admin1 {
+				prov++
+			} else {
+				ctry++
+			}
+		}
+		if prov == 0 && r.kind == City && top.kind == City && top.pop >= 100000 && r.pop*20 < top.pop {
+			ctry = 0 // dwarfed
+		}
+		score := 3*prov + ctry
+		if score == 0 && !c.standalone(r) {
+			continue
+		}
+		dom := c.domain[r.country]
+		better := false
+		switch {
+		case bestN < 0 || score > bestScore:
+			better = true
+		case score < bestScore:
+		case dom && !bestDomain && rank(r) >= bestRank:
+			better = true
+		}
+		if better {
+			bestN, bestScore, bestRank, bestDomain = n, score, rank(r), dom
+		}
+	}
+	if bestN < 0 {
+		return sitrep.Place{}, false
+	}
+	return g.recs[bestN].place(), true
+}
+
+// divisionWords end names of divisions that the gazetteer may hold
+// without them ("Diyala Province", "Anbar Governorate").
+var divisionWords = map[string]string{
+	"province": Province, "governorate": Province, "state": Province, "region": Province,
+	"district": District, "agency": District, "division": District,
+}
+
+// arabicArticles begin Arabic place names that reports often drop ("Ar
+// Raqqah" is "Raqqah").
+var arabicArticles = []string{"al ", "ar ", "as ", "ad ", "an ", "at ", "az ", "ash ", "el "}
+
+// candidates returns the entries for a folded name: those filed under it,
+// else those filed under it less a trailing division word (of that kind
+// only), else under it with an Arabic article.
+func (g *Gazetteer) candidates(key string) []int32 {
+	if nums := g.lookupKey(key); len(nums) > 0 {
+		return nums
+	}
+	if i := strings.LastIndexByte(key, ' '); i > 0 {
+		if kind, ok := divisionWords[key[i+1:]]; ok {
+			var out []int32
+			for _, n := range g.lookupKey(key[:i]) {
+				if g.recs[n].kind == kind {
+					out = append(out, n)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	for _, a := range arabicArticles {
+		if nums := g.lookupKey(a + key); len(nums) > 0 {
+			return nums
+		}
+	}
+	return nil
+}
+
+// lookupKey is find for a key already folded.
+func (g *Gazetteer) lookupKey(key string) []int32 {
+	v, ok := g.index[key]
+	switch {
+	case !ok:
+		return nil
+	case v&multi == 0:
+		return []int32{int32(v)}
+	default:
+		return g.multi[v&^multi]
+	}
+}
+
+// Resolve returns the best entry for name given the names of the other
+// places, countries and provinces of the document, with Domain as the
+// tie-break (see Context.Resolve). "Hyderabad" with context ["Pakistan"]
+// is Hyderabad, Sindh; with ["India"], Hyderabad, Telangana.
+func (g *Gazetteer) Resolve(name string, context []string) (sitrep.Place, bool) {
+	return g.NewContext(context, Domain).Resolve(name)
+}
+
+// Context returns the resolver of one document whose place names (and
+// dateline parts) are names, with Domain as the tie-break:
+// NewContext(names, Domain).Resolve.
+func (g *Gazetteer) Context(names []string) func(name string) (sitrep.Place, bool) {
+	return g.NewContext(names, Domain).Resolve
+}
+
+// ByID returns the entry with the id ("geonames:1168394",
+// "sitrep:kabul-airport").
+func (g *Gazetteer) ByID(id string) (sitrep.Place, bool) {
+	g.idOnce.Do(func() {
+		g.byID = make(map[string]int32, len(g.recs))
+		for i := range g.recs {
+			g.byID[g.recs[i].id] = int32(i)
+		}
+	})
+	n, ok := g.byID[id]
+	if !ok {
+		return sitrep.Place{}, false
+	}
+	return g.recs[n].place(), true
 }
 
 func (r *record) place() sitrep.Place {
+	prec := r.precision
+	if prec == "" {
+		prec = Level(r.kind)
+	}
 	return sitrep.Place{
 		ID: r.id, Name: r.name, Kind: r.kind, Country: r.country,
-		Admin1: r.admin1, Admin2: r.admin2, Lat: r.lat, Lon: r.lon, Population: r.pop,
+		Admin1: r.admin1, Admin2: r.admin2, Lat: r.lat, Lon: r.lon,
+		Precision: prec, GeoPrecision: sitrep.GeoPrecision(prec), Population: r.pop,
+	}
+}
+
+// Level returns the precision level of a place of the given kind when
+// the gazetteer states none: "town" for a city or a facility, "district"
+// for a district or a region, "province", "country".
+func Level(kind string) string {
+	switch kind {
+	case Country:
+		return sitrep.PrecisionCountry
+	case Province:
+		return sitrep.PrecisionProvince
+	case District, Region:
+		return sitrep.PrecisionDistrict
+	default:
+		return sitrep.PrecisionTown
 	}
 }
 
 // Precision returns the ACLED geo-precision code for a place of the
 // given kind: 1 for a town or a facility, 2 for a district or a region
-// near a known point, 3 for a province or a country.
+// near a known point, 3 for a province or a country. A Place's own
+// GeoPrecision is better: a region may state a coarser level (the
+// Durand Line is 3).
 func Precision(kind string) int {
 	switch kind {
 	case City, Facility:

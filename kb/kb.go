@@ -22,7 +22,8 @@
 //
 // Keys: name (canonical name), type (person, organization, location,
 // norp), subtype, aliases (";"-separated), acronyms (";"-separated,
-// matched case-sensitively), country, titles (role phrases such as "army
+// matched case-sensitively), country, place (for a location: a gazetteer
+// id, or "LAT, LON [LEVEL]"; see Place), titles (role phrases such as "army
 // chief", each optionally followed by the years held: "army chief
 // 2016-2022"), relations written as "relation = target-id [years]" with
 // relation one of branch_of, part_of, spokesperson_of, government_of,
@@ -68,6 +69,7 @@ type Entry struct {
 	Aliases   []string // matched ignoring case
 	Acronyms  []string // matched as written
 	Country   []string
+	Place     *Place // where a location is, when the gazetteer cannot tell by its name
 	Titles    []Title
 	Relations []Relation
 	Sources   []string
@@ -80,6 +82,47 @@ type Entry struct {
 type Title struct {
 	Phrase   string
 	From, To int
+}
+
+// Place says where a location entry is: a gazetteer id ("place =
+// sitrep:durand-line", "place = geonames:1168394"), or coordinates with
+// a precision level for a place the gazetteer lacks ("place = 33.95,
+// 70.11 town"; the level is town, district, province or country, town
+// when left out).
+type Place struct {
+	ID        string
+	Lat, Lon  float64
+	Precision string
+}
+
+func parsePlace(val string) (*Place, error) {
+	if !strings.Contains(val, ",") {
+		if !strings.Contains(val, ":") || strings.ContainsAny(val, " \t") {
+			return nil, fmt.Errorf("place %q: want a gazetteer id (geonames:..., sitrep:...) or \"LAT, LON [LEVEL]\"", val)
+		}
+		return &Place{ID: val}, nil
+	}
+	lat, rest, _ := strings.Cut(val, ",")
+	fs := strings.Fields(rest)
+	p := &Place{Precision: "town"}
+	var err1, err2 error
+	if len(fs) == 0 || len(fs) > 2 {
+		return nil, fmt.Errorf("place %q: want \"LAT, LON [LEVEL]\"", val)
+	}
+	p.Lat, err1 = strconv.ParseFloat(strings.TrimSpace(lat), 64)
+	p.Lon, err2 = strconv.ParseFloat(fs[0], 64)
+	if err1 != nil || err2 != nil || p.Lat < -90 || p.Lat > 90 || p.Lon < -180 || p.Lon > 180 {
+		return nil, fmt.Errorf("place %q: bad coordinates", val)
+	}
+	if len(fs) == 2 {
+		switch fs[1] {
+		case "town", "district", "province", "country":
+			p.Precision = fs[1]
+		default:
+			return nil, fmt.Errorf("place %q: level must be town, district, province or country", val)
+		}
+	}
+	return p, nil
 }
 
 // Relation links an entry to another: e.g. branch_of islamic-state.
@@ -248,6 +291,12 @@ func (e *Entry) set(key, val string) error {
 		e.Country = append(e.Country, list()...)
 	case "source":
 		e.Sources = append(e.Sources, val)
+	case "place":
+		p, err := parsePlace(val)
+		if err != nil {
+			return err
+		}
+		e.Place = p
 	case "titles":
 		for _, t := range list() {
 			phrase, from, to := splitYears(t)
@@ -322,6 +371,9 @@ func (k *KB) Check() []Problem {
 		}
 		if len(e.Sources) == 0 {
 			out = append(out, Problem{e, false, "no source: cite one in a comment or a source line"})
+		}
+		if e.Place != nil && e.Type != Location {
+			out = append(out, Problem{e, true, "place given for an entry that is not a location"})
 		}
 		for _, r := range e.Relations {
 			if k.byID[r.Target] == nil {

@@ -59,6 +59,9 @@ func TestLoadUserFileAndErrors(t *testing.T) {
 		{"unknown key", "[x]\nname = X\ncolour = red\n", "unknown key"},
 		{"key before entry", "name = X\n", "before the first"},
 		{"bad header", "[x\n", "entry header"},
+		{"bad place id", "[x]\nname = X\ntype = location\nplace = somewhere\n", "gazetteer id"},
+		{"bad coordinates", "[x]\nname = X\ntype = location\nplace = 95, 70\n", "bad coordinates"},
+		{"bad level", "[x]\nname = X\ntype = location\nplace = 33.9, 70.1 street\n", "level must be"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,5 +72,23 @@ func TestLoadUserFileAndErrors(t *testing.T) {
 				t.Errorf("got %v, want an error naming the file and %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestPlace(t *testing.T) {
+	k, _ := kb.Default()
+	if p := k.Get("durand-line").Place; p == nil || p.ID != "sitrep:durand-line" {
+		t.Errorf("durand-line place: %+v", p)
+	}
+	p := filepath.Join(t.TempDir(), "camp.kb")
+	os.WriteFile(p, []byte("# notes\n[camp]\nname = Camp X\ntype = location\nplace = 33.95, 70.11 district\n[near]\nname = Near\ntype = location\nplace = -1.5,2\n"), 0o644)
+	if err := k.Load(p); err != nil {
+		t.Fatal(err)
+	}
+	if got := *k.Get("camp").Place; got != (kb.Place{Lat: 33.95, Lon: 70.11, Precision: "district"}) {
+		t.Errorf("camp: %+v", got)
+	}
+	if got := *k.Get("near").Place; got != (kb.Place{Lat: -1.5, Lon: 2, Precision: "town"}) {
+		t.Errorf("near: %+v", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/sitrep-project/sitrep/geo"
 	"github.com/sitrep-project/sitrep/kb"
 )
 
@@ -86,6 +87,16 @@ func (c *KBCommand) Run(ctx context.Context, args []string) error {
 		return nil
 	case "check":
 		problems := k.Check()
+		// Place keys must name a gazetteer entry.
+		if g, err := geo.Default(); err == nil {
+			for _, e := range k.Entries {
+				if e.Place != nil && e.Place.ID != "" {
+					if _, ok := g.ByID(e.Place.ID); !ok {
+						problems = append(problems, kb.Problem{Entry: e, Msg: fmt.Sprintf("place %q is not in the gazetteer", e.Place.ID)})
+					}
+				}
+			}
+		}
 		errs := 0
 		for _, p := range problems {
 			fmt.Fprintln(out, p.String())
@@ -135,6 +146,13 @@ func showEntry(w *bufio.Writer, k *kb.KB, e *kb.Entry) {
 	}
 	if len(e.Country) > 0 {
 		fmt.Fprintf(w, "  country:   %s\n", strings.Join(e.Country, "; "))
+	}
+	if p := e.Place; p != nil {
+		if p.ID != "" {
+			fmt.Fprintf(w, "  place:     %s\n", p.ID)
+		} else {
+			fmt.Fprintf(w, "  place:     %g, %g %s\n", p.Lat, p.Lon, p.Precision)
+		}
 	}
 	for _, t := range e.Titles {
 		fmt.Fprintf(w, "  title:     %s %s\n", t.Phrase, yearsText(t.From, t.To))

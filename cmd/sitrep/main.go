@@ -81,6 +81,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	switch cmd {
 	case "analyze", "analyse":
 		return (&AnalyzeCommand{Main: m}).Run(ctx, rest)
+	case "entities":
+		return (&EntitiesCommand{Main: m}).Run(ctx, rest)
 	case "demo":
 		return (&DemoCommand{Main: m}).Run(ctx, rest)
 	case "eval":
@@ -115,6 +117,7 @@ Usage:
 Commands:
 
 	analyze   clean and analyse articles, print one JSON document per article
+	entities  analyse articles and list their entities across documents, with the merges made
 	demo      analyse the built-in sample corpus and show what was found
 	kb        list, show and check the knowledge base of actors
 	eval      score sitrep against gold data (eval extract)

@@ -3,6 +3,7 @@ package entity
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -13,13 +14,19 @@ import (
 //	# sitrep entity decisions: one per line, fields separated by tabs or spaces
 //	not   T0LOnews            kb:tolonews          # this form is not that entity
 //	same  auto:person:sadiq-shinwary  auto:person:sadiq-shinwari   # merge the first into the second
+//	apart auto:person:john-a-smith  auto:person:john-smith         # never merge these two
 //
 // "not FORM ID" undoes a merge: mentions written FORM are no longer tied
-// to ID (they become an entity of their own). "same A B" merges entity A
-// into B in every document. Forms are compared ignoring case.
+// to ID (they become an entity of their own), and across documents no
+// entity that uses the form FORM is merged with ID. "same A B" merges
+// entity A into B in every document and across documents. "apart A B"
+// undoes a cross-document merge: A and B (entity ids, as "sitrep
+// entities" lists them) never end up in one canonical entity, whatever
+// the evidence. Forms are compared ignoring case.
 type Decisions struct {
-	not  map[string]map[string]bool // lower-case form -> ids it is not
-	same map[string]string          // id -> id
+	not   map[string]map[string]bool // lower-case form -> ids it is not
+	same  map[string]string          // id -> id
+	apart map[string]map[string]bool // id -> ids it is apart from (both ways)
 }
 
 // LoadDecisions reads a decisions file.
@@ -29,8 +36,14 @@ func LoadDecisions(path string) (*Decisions, error) {
 		return nil, err
 	}
 	defer f.Close()
-	d := &Decisions{not: map[string]map[string]bool{}, same: map[string]string{}}
-	sc := bufio.NewScanner(f)
+	return ParseDecisions(f, path)
+}
+
+// ParseDecisions reads decisions in the file format; name is used in
+// error messages.
+func ParseDecisions(r io.Reader, name string) (*Decisions, error) {
+	d := &Decisions{not: map[string]map[string]bool{}, same: map[string]string{}, apart: map[string]map[string]bool{}}
+	sc := bufio.NewScanner(r)
 	n := 0
 	for sc.Scan() {
 		n++
@@ -52,8 +65,15 @@ func LoadDecisions(path string) (*Decisions, error) {
 			d.not[form][id] = true
 		case fs[0] == "same" && len(fs) == 3:
 			d.same[fs[1]] = fs[2]
+		case fs[0] == "apart" && len(fs) == 3 && fs[1] != fs[2]:
+			for _, p := range [][2]string{{fs[1], fs[2]}, {fs[2], fs[1]}} {
+				if d.apart[p[0]] == nil {
+					d.apart[p[0]] = map[string]bool{}
+				}
+				d.apart[p[0]][p[1]] = true
+			}
 		default:
-			return nil, fmt.Errorf("%s:%d: want \"not FORM ID\" or \"same ID ID\"", path, n)
+			return nil, fmt.Errorf("%s:%d: want \"not FORM ID\", \"same ID ID\" or \"apart ID ID\"", name, n)
 		}
 	}
 	return d, sc.Err()
@@ -74,16 +94,26 @@ func (d *Decisions) apply(f found) found {
 		f.via = "decision"
 		k = f.key()
 	}
-	for i := 0; i < 8; i++ { // follow chains, not cycles
-		to, ok := d.same[k]
-		if !ok {
-			break
-		}
+	if to := d.target(k); to != k {
 		f.ref, f.via = to, "decision"
 		if strings.HasPrefix(to, "kb:") {
 			f.entry = nil // the key is the target id
 		}
-		k = to
 	}
 	return f
+}
+
+// target follows the "same" decisions from id (chains, not cycles).
+func (d *Decisions) target(id string) string {
+	if d == nil {
+		return id
+	}
+	for i := 0; i < 8; i++ {
+		to, ok := d.same[id]
+		if !ok {
+			break
+		}
+		id = to
+	}
+	return id
 }

@@ -15,6 +15,14 @@
 // and the Pakistani and Afghan Taliban are distinct entries whose aliases
 // are matched longest first ("Pakistani Taliban" is the TTP, not
 // "Pakistani" + "Taliban").
+//
+// Locations are placed with the gazetteer (see Geocoder): the other place
+// names of the document and its dateline resolve ambiguous names.
+//
+// Link groups the entities of many documents: names outside the
+// knowledge base that are the same actor in different documents are
+// merged, each merge recorded with its reason and evidence, and
+// Decisions undo or force merges.
 package entity
 
 import (
@@ -38,10 +46,16 @@ type Tagger interface {
 	Tag(text string) []Mention
 }
 
-// Geocoder places a location name, with the names of countries and
-// provinces the document mentions as context.
+// Geocoder places location names.
 type Geocoder interface {
+	// Resolve places a name given the names of the other places,
+	// countries and provinces of its document.
 	Resolve(name string, context []string) (sitrep.Place, bool)
+	// Context prepares one document's context (its place names and
+	// dateline) for placing many names.
+	Context(names []string) func(name string) (sitrep.Place, bool)
+	// ByID returns a gazetteer entry by id (knowledge-base place keys).
+	ByID(id string) (sitrep.Place, bool)
 }
 
 // Resolver fills Document.Entities.
@@ -107,10 +121,18 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 				ms = keep
 			}
 			// A one-word "organisation" the gazetteer knows as a country,
-			// province or city is the place ("Lahore, Quetta and Karachi").
-			if m.Type == kb.Organization && r.Geo != nil && !strings.ContainsAny(m.Text, " -") {
-				if p, ok := r.Geo.Resolve(m.Text, nil); ok && (p.Kind == "country" || p.Kind == "province" || p.Kind == "city") && p.Population >= 100000 {
-					m.Type = kb.Location
+			// province or city is the place ("Lahore, Quetta and Karachi");
+			// so is an airport or a border crossing it knows by that name,
+			// and a name ending in a word such as "Agency" or "District" that
+			// it knows ("Kurram Agency").
+			if m.Type == kb.Organization && r.Geo != nil {
+				if p, ok := r.Geo.Resolve(m.Text, nil); ok {
+					last := m.Text[strings.LastIndexAny(m.Text, " -")+1:]
+					switch {
+					case p.Kind == "facility", placeWords[strings.ToLower(last)],
+						!strings.ContainsAny(m.Text, " -") && (p.Kind == "country" || p.Kind == "province" || p.Kind == "city" && p.Population >= 100000):
+						m.Type = kb.Location
+					}
 				}
 			}
 			f := found{start: m.Start, end: m.End, text: m.Text, typ: m.Type, via: "tagger"}
@@ -125,6 +147,9 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 	// remaining capitalised words ("T0LOnews", "Zabiullah Mujahed").
 	ms = append(ms, r.variants(text, toks, ms)...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	// Facilities and areas named after a place ("Kabul airport",
+	// "Torkham border", "Kurram Agency").
+	ms = r.extendPlaces(text, toks, ms)
 
 	// 4. Short forms and role phrases, against what precedes them.
 	if sf := r.shortForms(text, toks, ms); len(sf) > 0 {
@@ -139,6 +164,7 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 	ms = append(ms, r.titles(text, ms, year)...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 
+	placeNamesAsPlaces(ms)
 	for i := range ms {
 		ms[i] = r.Decisions.apply(ms[i])
 	}

@@ -391,12 +391,6 @@ func inCountries(e *kb.Entry, countries map[string]bool) bool {
 func (r *Resolver) group(doc *sitrep.Document, ms []found) []sitrep.Entity {
 	index := map[string]int{}
 	var ents []sitrep.Entity
-	var context []string
-	for _, m := range ms {
-		if m.entry != nil && (m.entry.Type == kb.Location) {
-			context = append(context, m.entry.Name)
-		}
-	}
 	for _, m := range ms {
 		k := m.key()
 		i, ok := index[k]
@@ -438,16 +432,26 @@ func (r *Resolver) group(doc *sitrep.Document, ms []found) []sitrep.Entity {
 				e.Aliases = append(e.Aliases, m.Text)
 			}
 		}
-		if e.Type == kb.Location && r.Geo != nil {
-			if p, ok := r.Geo.Resolve(e.Name, context); ok {
-				e.Place = &p
-				if e.Subtype == "" {
-					e.Subtype = p.Kind
-				}
-			}
+	}
+	return r.placeEntities(doc, ents)
+}
+
+// placeNamesAsPlaces retypes a one-word person the tagger found as a
+// location when the document uses the same word as a location ("Kabul
+// said" after "in Kabul").
+func placeNamesAsPlaces(ms []found) {
+	places := map[string]bool{}
+	for _, m := range ms {
+		if m.kind() == kb.Location {
+			places[m.text] = true
 		}
 	}
-	return ents
+	for i := range ms {
+		m := &ms[i]
+		if m.entry == nil && m.via == "tagger" && m.typ == kb.Person && places[m.text] && !strings.ContainsAny(m.text, " -") {
+			m.typ = kb.Location
+		}
+	}
 }
 
 func years(from, to int) string {

