@@ -342,6 +342,19 @@ func FuzzAnalyzeText(f *testing.F) {
 	})
 }
 
+// BenchmarkNewAnalyzer times what each new Analyzer builds: the
+// knowledge base and its name index. The tagger model and the gazetteer
+// are loaded once a process (see the Default benchmarks of packages
+// tagger and geo, and BenchmarkStartup of cmd/sitrep).
+func BenchmarkNewAnalyzer(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := extract.NewAnalyzerKB(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkAnalyzeText(b *testing.B) {
 	body := readFile(b, "scraped_article.txt")
 	a := extract.NewAnalyzer()
@@ -436,6 +449,13 @@ func BenchmarkAnalyzeReuters(b *testing.B) {
 	}
 	a := extract.NewAnalyzer()
 	ctx := context.Background()
+	// Tokens as sitrep bench counts them: the words of the clean texts.
+	words := 0
+	for _, body := range bodies {
+		if doc, err := a.Analyze(ctx, extract.Source{Format: sitrep.FormatText, Body: body}); err == nil {
+			words += len(strings.Fields(doc.Text))
+		}
+	}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -445,4 +465,5 @@ func BenchmarkAnalyzeReuters(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(bodies))/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(b.N)*float64(words)/b.Elapsed().Seconds(), "tokens/s")
 }

@@ -92,3 +92,12 @@ func TestPlace(t *testing.T) {
 		t.Errorf("near: %+v", got)
 	}
 }
+
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := kb.Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -626,13 +626,24 @@ func TestVersionAndHelp(t *testing.T) {
 func TestBench(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{"a.txt": scraped, "b.html": page, "c.txt": ""})
-	out, errOut, err := run(t, "", "bench", "--time", "1ms", "--baseline", dir)
+	out, errOut, err := run(t, "", "bench", "--time", "1ms", "--startup", "0", "--baseline", dir)
 	if err != nil {
 		t.Fatalf("bench: %v\n%s", err, errOut)
 	}
-	for _, want := range []string{"corpus: 2 inputs (1 HTML, 1 text)", "1 unreadable", "documents/s", "go-trafilatura alone:", "peak memory"} {
+	for _, want := range []string{"corpus: 2 inputs (1 HTML, 1 text)", "1 unreadable", "start-up in process:", "documents/s", "tokens/s", "go-trafilatura alone:", "peak memory"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, err := run(t, "", "bench", "--time", "1ms", dir); err == nil || !strings.Contains(err.Error(), "--startup 0") {
+		t.Errorf("bench with start-up runs from a test binary: %v, want an error naming --startup 0", err)
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", "  ", "one", " U.S.-backed  forces\n\nsaid 5.93\u00a0mln\t", "Jalālābād, Afghanistan"} {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
