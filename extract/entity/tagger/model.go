@@ -36,8 +36,7 @@ func allowed(a, b int) bool {
 
 // Model holds the weights of a linear sequence tagger.
 type Model struct {
-	keys  []uint32 // open addressing table of feature hashes (0 = empty)
-	rows  []int32  // row of each key in w
+	slots []slot // open addressing table of feature hashes
 	mask  uint32
 	w     []float32 // nFeat × nL
 	trans [nL + 1][nL]float32
@@ -45,12 +44,19 @@ type Model struct {
 	lowerSeen map[string]bool
 }
 
+// slot is a feature hash and the row of its weights in w, side by side
+// so that a look-up reads one cache line. key 0 marks an empty slot.
+type slot struct {
+	key uint32
+	row int32
+}
+
 func newModel(n int) *Model {
 	size := 1
 	for size < 2*n+2 {
 		size <<= 1
 	}
-	return &Model{keys: make([]uint32, size), rows: make([]int32, size), mask: uint32(size - 1), lowerSeen: map[string]bool{}}
+	return &Model{slots: make([]slot, size), mask: uint32(size - 1), lowerSeen: map[string]bool{}}
 }
 
 func fixKey(h uint32) uint32 {
@@ -63,26 +69,25 @@ func fixKey(h uint32) uint32 {
 func (m *Model) insert(h uint32, row int32) {
 	h = fixKey(h)
 	i := (h * 0x9E3779B1) & m.mask
-	for m.keys[i] != 0 {
-		if m.keys[i] == h {
-			m.rows[i] = row
+	for m.slots[i].key != 0 {
+		if m.slots[i].key == h {
+			m.slots[i].row = row
 			return
 		}
 		i = (i + 1) & m.mask
 	}
-	m.keys[i] = h
-	m.rows[i] = row
+	m.slots[i] = slot{h, row}
 }
 
 func (m *Model) lookup(h uint32) int32 {
 	h = fixKey(h)
 	i := (h * 0x9E3779B1) & m.mask
 	for {
-		k := m.keys[i]
-		if k == h {
-			return m.rows[i]
+		s := m.slots[i]
+		if s.key == h {
+			return s.row
 		}
-		if k == 0 {
+		if s.key == 0 {
 			return -1
 		}
 		i = (i + 1) & m.mask
@@ -108,12 +113,26 @@ func viterbi(scores []float32, trans *[nL + 1][nL]float32, out []int, back []int
 	for i := 1; i < n; i++ {
 		for b := range nL {
 			best, arg := neg, 0
-			for a := range nL {
-				if !allowed(a, b) || prev[a] == neg {
-					continue
+			// The labels allowed before b (see allowed), in increasing
+			// order as the ties are broken: all before O or B-X, B-X and
+			// I-X before I-X.
+			if b == 0 || b%2 == 1 {
+				for a := range nL {
+					if prev[a] == neg {
+						continue
+					}
+					if s := prev[a] + trans[a][b]; s > best {
+						best, arg = s, a
+					}
 				}
-				if s := prev[a] + trans[a][b]; s > best {
-					best, arg = s, a
+			} else {
+				for a := b - 1; a <= b; a++ {
+					if prev[a] == neg {
+						continue
+					}
+					if s := prev[a] + trans[a][b]; s > best {
+						best, arg = s, a
+					}
 				}
 			}
 			cur[b] = best + scores[i*nL+b]
@@ -184,18 +203,18 @@ func (m *Model) Save(w io.Writer) error {
 		row int32
 	}
 	var feats []feat
-	for i, k := range m.keys {
-		if k == 0 {
+	for _, s := range m.slots {
+		if s.key == 0 {
 			continue
 		}
 		nz := false
 		for l := range nL {
-			if q(m.w[int(m.rows[i])*nL+l]) != 0 {
+			if q(m.w[int(s.row)*nL+l]) != 0 {
 				nz = true
 			}
 		}
 		if nz {
-			feats = append(feats, feat{k, m.rows[i]})
+			feats = append(feats, feat{s.key, s.row})
 		}
 	}
 	slices.SortFunc(feats, func(a, b feat) int { return int(int64(a.key) - int64(b.key)) })

@@ -65,10 +65,10 @@ func (m *Model) label(s *scratch, words []string) []int {
 	clear(s.scores)
 	for i := range n {
 		s.feats = tokenFeatures(s.feats[:0], s.infos, i, m.lowerSeen)
-		sc := s.scores[i*nL : i*nL+nL]
+		sc := (*[nL]float32)(s.scores[i*nL:])
 		for _, h := range s.feats {
 			if r := m.lookup(h); r >= 0 {
-				w := m.w[int(r)*nL : int(r)*nL+nL]
+				w := (*[nL]float32)(m.w[int(r)*nL:])
 				for l := range nL {
 					sc[l] += w[l]
 				}

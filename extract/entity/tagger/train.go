@@ -180,7 +180,7 @@ func Train(train, dev []Example, opt TrainOptions) *Model {
 			c++
 		}
 		// averaged weights
-		avg := &Model{keys: m.keys, rows: m.rows, mask: m.mask, lowerSeen: seen, w: make([]float32, len(w))}
+		avg := &Model{slots: m.slots, mask: m.mask, lowerSeen: seen, w: make([]float32, len(w))}
 		for i := range w {
 			avg.w[i] = float32(float64(w[i]) - u[i]/c)
 		}
