@@ -274,16 +274,27 @@ func (a *Analyzer) Clean(src Source) (*sitrep.Document, error) {
 // the SHA-256 of its words joined by single spaces, in hex. White space
 // differences do not change it; any other change does.
 func ContentID(text string) string {
-	h := sha256.New()
-	first := true
-	for _, w := range strings.Fields(text) {
-		if !first {
-			h.Write([]byte{' '})
+	// The words as strings.Fields splits them, joined by single spaces,
+	// hashed in one call.
+	buf := make([]byte, 0, len(text))
+	start := -1
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				buf = append(append(buf, text[start:i]...), ' ')
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
 		}
-		first = false
-		h.Write([]byte(w))
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	if start >= 0 {
+		buf = append(buf, text[start:]...)
+	} else if len(buf) > 0 {
+		buf = buf[:len(buf)-1]
+	}
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:16])
 }
 
 // SentenceStage fills Document.Sentences.

@@ -2,6 +2,8 @@ package extract_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
@@ -291,6 +293,13 @@ func TestContentID(t *testing.T) {
 			t.Errorf("ContentID(%q) = ContentID(%q)", diff, prev)
 		}
 		seen[id] = diff
+	}
+	// The definition: SHA-256 of the words joined by single spaces.
+	for _, text := range []string{"", "   ", "one", " a  b\u00a0c\u2003d\u200be \xff\xfe f\u3000", "\n\nlast\t"} {
+		sum := sha256.Sum256([]byte(strings.Join(strings.Fields(text), " ")))
+		if got, want := extract.ContentID(text), hex.EncodeToString(sum[:16]); got != want {
+			t.Errorf("ContentID(%q) = %s, want %s", text, got, want)
+		}
 	}
 	// Two documents with the same content get the same id from any format.
 	a := extract.NewAnalyzer()

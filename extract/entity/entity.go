@@ -67,12 +67,27 @@ type Resolver struct {
 	Decisions *Decisions
 	names     *matcher
 	phrases   []string // role phrases of the knowledge base, longest first
+	// byFirstWord lists the phrases (indices into phrases) by their
+	// first word, the leading run of word characters; phrases that
+	// start otherwise are under "".
+	byFirstWord map[string][]int
 }
 
 // New returns a resolver over the knowledge base k.
 func New(k *kb.KB, t Tagger, g Geocoder) *Resolver {
 	r := &Resolver{KB: k, Tagger: t, Geo: g, names: newMatcher(k)}
 	r.phrases = r.titlePhrases()
+	r.byFirstWord = map[string][]int{}
+	for i, ph := range r.phrases {
+		w := ph
+		for j, c := range ph {
+			if !isWord(c) {
+				w = ph[:j]
+				break
+			}
+		}
+		r.byFirstWord[w] = append(r.byFirstWord[w], i)
+	}
 	return r
 }
 
@@ -161,7 +176,7 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 		}
 		ms = append(keep, sf...)
 	}
-	ms = append(ms, r.titles(text, ms, year)...)
+	ms = append(ms, r.titles(text, toks, ms, year)...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 
 	placeNamesAsPlaces(ms)
@@ -210,6 +225,9 @@ func tokenize(text string) []token {
 }
 
 func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -276,7 +294,8 @@ func (r *Resolver) variants(text string, toks []token, ms []found) []found {
 			if len(text[s:e]) < 6 {
 				continue
 			}
-			if ent, hit := r.names.folded[fold(text[s:e])]; hit {
+			var arr [64]byte
+			if ent, hit := r.names.folded[string(appendFold(arr[:0], text[s:e]))]; hit {
 				out = append(out, found{start: s, end: e, text: text[s:e], entry: ent, via: "variant"})
 				i += n - 1
 				break

@@ -23,6 +23,13 @@ type matcher struct {
 	prefixes map[string]bool    // every token prefix of a key, for stopping early
 	maxLen   int
 	folded   map[string]*kb.Entry // folded names (see fold) for variants
+	byLen    [][]foldedName       // folded, by the length of the folded name
+}
+
+// foldedName is an entry of matcher.folded.
+type foldedName struct {
+	key   string
+	entry *kb.Entry
 }
 
 func newMatcher(k *kb.KB) *matcher {
@@ -65,6 +72,12 @@ func newMatcher(k *kb.KB) *matcher {
 		for _, a := range e.Acronyms {
 			add(e, a, true)
 		}
+	}
+	for k, e := range m.folded {
+		for len(m.byLen) <= len(k) {
+			m.byLen = append(m.byLen, nil)
+		}
+		m.byLen[len(k)] = append(m.byLen[len(k)], foldedName{k, e})
 	}
 	return m
 }
@@ -173,9 +186,16 @@ func (a *alias) acceptable(toks []token) bool {
 // letters and "h" after a consonant dropped ("Zabihullah" and "Zabiullah"
 // fold alike).
 func fold(s string) string {
-	var b strings.Builder
+	var arr [64]byte
+	return string(appendFold(arr[:0], s))
+}
+
+// appendFold appends fold(s) to dst.
+func appendFold(dst []byte, s string) []byte {
+	b := dst
 	var prev rune
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		r = unicode.ToLower(r) // as strings.ToLower does, rune by rune
 		switch r {
 		case '0':
 			r = 'o'
@@ -194,32 +214,39 @@ func fold(s string) string {
 			continue
 		}
 		prev = r
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return b
 }
 
 // variant returns the knowledge-base entry of which name is a spelling
 // variant or a typo: the same folded form, or one edit away for names of
 // eight letters or more, of a compatible type.
 func (m *matcher) variant(name, typ string) *kb.Entry {
-	f := fold(name)
-	if len(f) < 5 {
+	var arr [64]byte
+	fb := appendFold(arr[:0], name)
+	if len(fb) < 5 {
 		return nil
 	}
-	if e, ok := m.folded[f]; ok && compatible(e.Type, typ) {
+	if e, ok := m.folded[string(fb)]; ok && compatible(e.Type, typ) {
 		return e
 	}
-	if len(f) < 8 {
+	if len(fb) < 8 {
 		return nil
 	}
+	// The names one edit away are one letter longer or shorter, or as
+	// long. Which is found first does not matter: two entries are
+	// ambiguous, whatever their order.
+	f := string(fb)
 	var found *kb.Entry
-	for k, e := range m.folded {
-		if abs(len(k)-len(f)) <= 1 && compatible(e.Type, typ) && within1(k, f) {
-			if found != nil && found != e {
-				return nil // ambiguous
+	for n := len(f) - 1; n <= len(f)+1 && n < len(m.byLen); n++ {
+		for _, c := range m.byLen[n] {
+			if compatible(c.entry.Type, typ) && within1(c.key, f) {
+				if found != nil && found != c.entry {
+					return nil // ambiguous
+				}
+				found = c.entry
 			}
-			found = e
 		}
 	}
 	return found

@@ -266,7 +266,26 @@ func (r *Resolver) titlePhrases() []string {
 // country, the one person the knowledge base gives that title in that
 // year. A phrase right before a name ("Foreign Secretary Aizaz Ahmad
 // Chaudhry") is part of the name's sentence, not a reference.
-func (r *Resolver) titles(text string, ms []found, year int) []found {
+func (r *Resolver) titles(text string, toks []token, ms []found, year int) []found {
+	// A phrase found at word boundaries begins with a word of the text:
+	// look only for the phrases whose first word the text has.
+	maybe := make([]bool, len(r.phrases))
+	for _, i := range r.byFirstWord[""] {
+		maybe[i] = true
+	}
+	hit := false
+	var buf [32]byte
+	for _, t := range toks {
+		if is, ok := r.byFirstWord[string(appendASCIILower(buf[:0], t.text))]; ok {
+			for _, i := range is {
+				maybe[i] = true
+			}
+			hit = true
+		}
+	}
+	if !hit && len(r.byFirstWord[""]) == 0 {
+		return nil
+	}
 	low := asciiLower(text) // same byte offsets as text
 	var out []found
 	// The countries the document names, directly or by nationality.
@@ -284,7 +303,10 @@ func (r *Resolver) titles(text string, ms []found, year int) []found {
 			}
 		}
 	}
-	for _, ph := range r.phrases {
+	for pi, ph := range r.phrases {
+		if !maybe[pi] {
+			continue
+		}
 		for off := 0; ; {
 			i := strings.Index(low[off:], ph)
 			if i < 0 {
@@ -464,6 +486,18 @@ func years(from, to int) string {
 		return fmt.Sprint(from)
 	}
 	return fmt.Sprintf("%d-%d", from, to)
+}
+
+// appendASCIILower appends s to dst with A-Z lowered.
+func appendASCIILower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // asciiLower lowers A-Z only, so that byte offsets stay those of s.
