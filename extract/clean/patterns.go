@@ -102,24 +102,31 @@ func classify(text string, st lineStats) string {
 		return sitrep.ReasonTicker
 	}
 	key := normalizeLower(st.lower)
+	// The words of key, for the tests of lines of up to 40 words; key
+	// holds words separated by single spaces.
+	var words []string
+	var arr [48]string
+	if st.words <= 40 {
+		words = splitWords(arr[:0], key)
+	}
 	short := st.words <= 12 && st.cjk < 20
 	if short {
 		if r, ok := exactPhrases[key]; ok {
 			return r
 		}
-		if isGalleryCounter(key) {
+		if isGalleryCounter(words) {
 			return sitrep.ReasonCaption // "1 / 8", "Image 1 of 8"
 		}
-		if isTimeAgo(key) {
+		if isTimeAgo(key, words) {
 			return sitrep.ReasonRelated // "2H ago", "14 hours ago" in teaser lists
 		}
 		if st.words <= 3 && strings.HasPrefix(key, "more ") && !endsSentence(text) {
 			return sitrep.ReasonRelated // "More World", "More in Politics"
 		}
-		if r := countLabel(key); r != "" {
+		if r := countLabel(words); r != "" {
 			return r
 		}
-		if isSocialStrip(key) {
+		if isSocialStrip(words) {
 			return sitrep.ReasonShare
 		}
 	}
@@ -139,7 +146,7 @@ func classify(text string, st lineStats) string {
 	if short && strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") && st.words <= 8 {
 		return sitrep.ReasonCaption // "(Photo: AFP)", "(File image)"
 	}
-	if isCommentHeader(key, st) {
+	if isCommentHeader(words, st) {
 		return sitrep.ReasonComments
 	}
 	if isContactLine(text, st) {
@@ -149,6 +156,22 @@ func classify(text string, st lineStats) string {
 		return sitrep.ReasonAuthorBio
 	}
 	return ""
+}
+
+// splitWords appends the words of key, a normalizeLower'd string of
+// words separated by single spaces, to dst: strings.Fields(key).
+func splitWords(dst []string, key string) []string {
+	for key != "" {
+		i := strings.IndexByte(key, ' ')
+		if i < 0 {
+			return append(dst, key)
+		}
+		if i > 0 {
+			dst = append(dst, key[:i])
+		}
+		key = key[i+1:]
+	}
+	return dst
 }
 
 func weakPrefix(r string) bool {
@@ -184,9 +207,8 @@ func matchPrefix(key string) string {
 }
 
 // countLabel matches counters such as "12 comments", "1.2k shares",
-// "Comments (4)".
-func countLabel(key string) string {
-	f := strings.Fields(key)
+// "Comments (4)", given the words of the line's key.
+func countLabel(f []string) string {
 	if len(f) < 2 || len(f) > 3 {
 		return ""
 	}
@@ -223,11 +245,11 @@ func countLabel(key string) string {
 	return ""
 }
 
-// isSocialStrip reports whether every word of a short line is a share-bar
-// word and at least one is a network or share verb.
-func isSocialStrip(key string) bool {
+// isSocialStrip reports whether every word of a short line (of its key)
+// is a share-bar word and at least one is a network or share verb.
+func isSocialStrip(words []string) bool {
 	strong := false
-	for _, w := range strings.Fields(key) {
+	for _, w := range words {
 		if !socialWords[w] {
 			if _, err := parseSmallNumber(w); err {
 				return false
@@ -386,12 +408,12 @@ func isBio(s string, st lineStats) bool {
 
 // isCommentHeader matches the headers and signatures of reader comments:
 // "34 responses to ...", "12 thoughts on ...", "5 comments on ...",
-// "username says:", "Jane Doe says: November 19, 2019 at 9:01 pm".
-func isCommentHeader(key string, st lineStats) bool {
+// "username says:", "Jane Doe says: November 19, 2019 at 9:01 pm". f
+// holds the words of the line's key.
+func isCommentHeader(f []string, st lineStats) bool {
 	if st.words > 40 {
 		return false
 	}
-	f := strings.Fields(key)
 	for i := 0; i+2 < len(f); i++ {
 		if _, bad := parseSmallNumber(f[i]); bad {
 			continue
@@ -454,12 +476,12 @@ func matchContained(key string) string {
 }
 
 // isTimeAgo matches relative timestamps of teaser lists: "1H ago",
-// "14 hours ago", "3 days ago", "just now".
-func isTimeAgo(key string) bool {
+// "14 hours ago", "3 days ago", "just now", given the line's key and its
+// words.
+func isTimeAgo(key string, f []string) bool {
 	if key == "just now" {
 		return true
 	}
-	f := strings.Fields(key)
 	if len(f) < 2 || len(f) > 3 || f[len(f)-1] != "ago" {
 		return false
 	}
@@ -478,9 +500,8 @@ func isTimeAgo(key string) bool {
 }
 
 // isGalleryCounter matches slide counters such as "1 / 8", "1 of 8",
-// "Image 1 of 8" or "Photo 3/12".
-func isGalleryCounter(key string) bool {
-	f := strings.Fields(key)
+// "Image 1 of 8" or "Photo 3/12", given the words of the line's key.
+func isGalleryCounter(f []string) bool {
 	if len(f) > 0 {
 		switch f[0] {
 		case "image", "photo", "picture", "slide", "img":
