@@ -25,6 +25,9 @@ func init() {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -126,7 +129,14 @@ func isInitial(w string) bool {
 // normWord returns the token text with typographic quotes and dashes
 // replaced by their ASCII forms, as the model sees it.
 func normWord(s string) string {
-	if !strings.ContainsAny(s, "’‘“”ʼ‐‑–—") {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii || !strings.ContainsAny(s, "’‘“”ʼ‐‑–—") {
 		return s
 	}
 	return quoteReplacer.Replace(s)
