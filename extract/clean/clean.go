@@ -141,7 +141,7 @@ func cleanLines(blocks []string, opt Options) *Result {
 		tk := normalizeKey(opt.Title)
 		for start > 0 {
 			l := lines[start-1]
-			if l.kind != kindText || l.st.words < 8 || l.st.stopDensity() < 0.1 || normalizeKey(l.text) == tk {
+			if l.kind != kindText || l.st.words < 8 || l.st.stopDensity() < 0.1 || l.st.key == tk {
 				break
 			}
 			start--
@@ -156,7 +156,7 @@ func cleanLines(blocks []string, opt Options) *Result {
 			if i > start+3 && i >= 8 {
 				break
 			}
-			if k := normalizeKey(l.text); k != "" && (k == tk || (len(k) > 20 && strings.HasPrefix(tk, k))) {
+			if k := l.st.key; k != "" && (k == tk || (len(k) > 20 && strings.HasPrefix(tk, k))) {
 				drop(i, sitrep.ReasonTitle)
 				if i == start {
 					start++

@@ -101,7 +101,7 @@ func classify(text string, st lineStats) string {
 	if isTicker(text, st) {
 		return sitrep.ReasonTicker
 	}
-	key := normalizeLower(st.lower)
+	key := st.key
 	// The words of key, for the tests of lines of up to 40 words; key
 	// holds words separated by single spaces.
 	var words []string

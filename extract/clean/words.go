@@ -56,6 +56,7 @@ type lineStats struct {
 	cjk     int // Han, Hiragana, Katakana and Hangul letters
 	runes   int
 	lower   string // the line in lower case
+	key     string // normalizeKey of the line
 	first   string // first word, lower case
 	last    string // last word, lower case
 }
@@ -64,6 +65,7 @@ type lineStats struct {
 func measure(s string) lineStats {
 	var st lineStats
 	st.lower = strings.ToLower(s)
+	st.key = normalizeLower(st.lower)
 	st.runes = utf8.RuneCountInString(s)
 	i := 0
 	low := st.lower
@@ -187,6 +189,18 @@ func normalizeLower(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteByte(byte(r))
+			} else {
+				space = true
+			}
+			continue
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
