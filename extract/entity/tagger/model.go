@@ -94,6 +94,50 @@ func (m *Model) lookup(h uint32) int32 {
 	}
 }
 
+// addWeights adds the weights of the features fs to sc, in the order of
+// fs. It looks the features up in passes: first it reads the first slot
+// of every feature, with no branch between the reads, so that the
+// processor can wait for all of them at once instead of one by one; then
+// it settles each feature (found, absent, or further along the probe
+// sequence); then it adds the rows. The result is that of adding
+// lookup(h) feature by feature.
+func (m *Model) addWeights(sc *[nL]float32, fs []uint32, buf *lookupBuf) {
+	n := len(fs)
+	if cap(buf.first) < n {
+		buf.first = make([]slot, n)
+		buf.rows = make([]int32, n)
+	}
+	first, rows := buf.first[:n], buf.rows[:n]
+	for j, h := range fs {
+		first[j] = m.slots[(fixKey(h)*0x9E3779B1)&m.mask]
+	}
+	for j, h := range fs {
+		h = fixKey(h)
+		switch first[j].key {
+		case h:
+			rows[j] = first[j].row
+		case 0:
+			rows[j] = -1
+		default:
+			rows[j] = m.lookup(h)
+		}
+	}
+	for _, r := range rows {
+		if r >= 0 {
+			w := (*[nL]float32)(m.w[int(r)*nL:])
+			for l := range nL {
+				sc[l] += w[l]
+			}
+		}
+	}
+}
+
+// lookupBuf is addWeights' scratch space.
+type lookupBuf struct {
+	first []slot
+	rows  []int32
+}
+
 // viterbi returns the best label sequence for emission scores (n × nL).
 func viterbi(scores []float32, trans *[nL + 1][nL]float32, out []int, back []int8) []int {
 	n := len(scores) / nL

@@ -38,6 +38,7 @@ type scratch struct {
 	words  []string
 	infos  []wordInfo
 	feats  []uint32
+	lookup lookupBuf
 	scores []float32
 	back   []int8
 	labels []int
@@ -65,15 +66,7 @@ func (m *Model) label(s *scratch, words []string) []int {
 	clear(s.scores)
 	for i := range n {
 		s.feats = tokenFeatures(s.feats[:0], s.infos, i, m.lowerSeen)
-		sc := (*[nL]float32)(s.scores[i*nL:])
-		for _, h := range s.feats {
-			if r := m.lookup(h); r >= 0 {
-				w := (*[nL]float32)(m.w[int(r)*nL:])
-				for l := range nL {
-					sc[l] += w[l]
-				}
-			}
-		}
+		m.addWeights((*[nL]float32)(s.scores[i*nL:]), s.feats, &s.lookup)
 	}
 	s.labels = viterbi(s.scores, &m.trans, s.labels, s.back)
 	return s.labels
