@@ -147,7 +147,7 @@ func (a taggerAdapter) Tag(text string) []entity.Mention {
 }
 
 // defaultGeo returns the embedded gazetteer, loaded on first use so that
-// commands which never geocode do not pay its load time (~0.2 s).
+// commands which never geocode do not pay its load time (~80 ms).
 func defaultGeo() entity.Geocoder { return sharedGeo }
 
 var sharedGeo = &lazyGeo{}
