@@ -4,7 +4,7 @@
 // facilities of the region. It maps a place name found in a document to
 // sitrep.Place entries.
 //
-// The data is embedded in the binary (gazetteer.tsv.gz, built by
+// The data is embedded in the binary (gazetteer.bin.gz, built by
 // "go run ./geo/gen"; see README.md); nothing is downloaded at run time.
 //
 // Contains data from GeoNames, geonames.org, CC BY 4.0.
@@ -12,21 +12,19 @@ package geo
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/geo/internal/fold"
+	"github.com/sitrep-project/sitrep/geo/internal/gazfile"
 )
 
-//go:embed gazetteer.tsv.gz
+//go:embed gazetteer.bin.gz
 var embedded []byte
 
 // Kinds of place, from the largest to the smallest.
@@ -39,25 +37,16 @@ const (
 	Region   = "region"
 )
 
-// multi marks an index value that points into Gazetteer.multi.
-const multi = 1 << 31
-
 // Gazetteer is an immutable set of places indexed by name. It is safe for
 // concurrent use.
 type Gazetteer struct {
-	recs  []record
-	index map[string]uint32 // key → record number, or multi|n for multi[n]
-	multi [][]int32         // record numbers of a shared key, best first
+	d     *gazfile.Data
+	slots []uint32 // open addressing over d's keys: key number + 1, or 0
+	mask  uint32
 
 	idOnce sync.Once
-	byID   map[string]int32 // built on the first ByID call
-}
-
-type record struct {
-	id, name, kind, country, admin1, admin2 string
-	precision                               string
-	lat, lon                                float64
-	pop                                     int
+	byNum  map[uint32]int32 // built on the first ByID call: GeoNames number → entry
+	byText map[string]int32 // and the other IDs
 }
 
 var (
@@ -75,150 +64,75 @@ func Default() (*Gazetteer, error) {
 	return defaultG, defaultErr
 }
 
-// loadEmbedded loads the embedded file, sizing its buffer from the gzip
-// trailer, which holds the uncompressed size modulo 2^32.
-func loadEmbedded() (*Gazetteer, error) {
-	size := 0
-	if n := len(embedded); n > 4 {
-		size = int(binary.LittleEndian.Uint32(embedded[n-4:]))
-	}
-	return load(bytes.NewReader(embedded), size)
-}
+// loadEmbedded loads the embedded file.
+func loadEmbedded() (*Gazetteer, error) { return Load(bytes.NewReader(embedded)) }
 
-// Load reads a gazetteer in the format that geo/gen writes: gzip'd
-// tab-separated rows id, name, kind, country code, admin1, admin2, lat,
-// lon, population, precision, aliases (separated by "|"), best reading
-// first, with "#" comment lines and one header line.
+// Load reads a gazetteer in the format that geo/gen writes (see
+// README.md).
 func Load(r io.Reader) (*Gazetteer, error) {
-	return load(r, 0)
-}
-
-// load is Load with a hint of the uncompressed size.
-func load(r io.Reader, size int) (*Gazetteer, error) {
-	zr, err := gzip.NewReader(r)
+	d, err := gazfile.Read(r)
 	if err != nil {
 		return nil, fmt.Errorf("geo: %w", err)
 	}
-	var buf bytes.Buffer
-	if size > 0 && size < 1<<30 {
-		buf.Grow(size + bytes.MinRead)
-	}
-	if _, err := buf.ReadFrom(zr); err != nil {
-		return nil, fmt.Errorf("geo: %w", err)
-	}
-	data := buf.String()
-	buf = bytes.Buffer{}
-
-	n := strings.Count(data, "\n")
-	g := &Gazetteer{
-		recs:  make([]record, 0, n),
-		index: make(map[string]uint32, n+n/8),
-	}
-	countries := map[string]string{}
-	header := false
-	line := 0
-	for len(data) > 0 {
-		line++
-		var row string
-		if i := strings.IndexByte(data, '\n'); i >= 0 {
-			row, data = data[:i], data[i+1:]
-		} else {
-			row, data = data, ""
-		}
-		if row == "" || row[0] == '#' {
-			continue
-		}
-		if !header {
-			header = true
-			if !strings.HasPrefix(row, "id\tname\tkind\t") {
-				return nil, errors.New("geo: not a gazetteer file")
-			}
-			continue
-		}
-		var f [11]string
-		k := 0
-		for k < 10 {
-			i := strings.IndexByte(row, '\t')
-			if i < 0 {
-				break
-			}
-			f[k], row = row[:i], row[i+1:]
-			k++
-		}
-		f[k] = row
-		if k != 10 {
-			return nil, fmt.Errorf("geo: line %d: %d fields, want 11", line, k+1)
-		}
-		lat, err1 := strconv.ParseFloat(f[6], 64)
-		lon, err2 := strconv.ParseFloat(f[7], 64)
-		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("geo: line %d: bad coordinates", line)
-		}
-		pop := 0
-		if f[8] != "" {
-			pop, _ = strconv.Atoi(f[8])
-		}
-		rec := record{id: f[0], name: f[1], kind: f[2], admin1: f[4], admin2: f[5], precision: f[9], lat: lat, lon: lon, pop: pop}
-		if rec.kind == Country {
-			countries[f[3]] = rec.name
-		}
-		rec.country = countries[f[3]]
-		if rec.country == "" && f[3] != "" {
-			rec.country = f[3]
-		}
-		num := int32(len(g.recs))
-		g.recs = append(g.recs, rec)
-		g.add(fold.Key(rec.name), num)
-		for aliases := f[10]; aliases != ""; {
-			var a string
-			if i := strings.IndexByte(aliases, '|'); i >= 0 {
-				a, aliases = aliases[:i], aliases[i+1:]
-			} else {
-				a, aliases = aliases, ""
-			}
-			g.add(fold.Key(a), num)
-		}
-	}
-	if len(g.recs) == 0 {
+	if d.Len() == 0 {
 		return nil, errors.New("geo: empty gazetteer")
 	}
-	return g, nil
+	return newGazetteer(d), nil
 }
 
-// add files record num under key, after the records already there.
-func (g *Gazetteer) add(key string, num int32) {
-	if key == "" {
-		return
+// newGazetteer indexes d's keys by their hash.
+func newGazetteer(d *gazfile.Data) *Gazetteer {
+	n := len(d.KeyEnd)
+	size := 1
+	for size < 2*n+2 {
+		size <<= 1
 	}
-	v, ok := g.index[key]
-	switch {
-	case !ok:
-		g.index[key] = uint32(num)
-	case v&multi == 0:
-		if int32(v) == num {
-			return
+	g := &Gazetteer{d: d, slots: make([]uint32, size), mask: uint32(size - 1)}
+	for k := range n {
+		i := hashKey(d.Key(k)) & g.mask
+		for g.slots[i] != 0 {
+			i = (i + 1) & g.mask
 		}
-		g.multi = append(g.multi, []int32{int32(v), num})
-		g.index[key] = multi | uint32(len(g.multi)-1)
-	default:
-		l := g.multi[v&^multi]
-		if l[len(l)-1] != num {
-			g.multi[v&^multi] = append(l, num)
-		}
+		g.slots[i] = uint32(k + 1)
 	}
+	return g
+}
+
+// hashKey is FNV-1a.
+func hashKey[S string | []byte](s S) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // find returns the record numbers filed under name's key, best first.
-func (g *Gazetteer) find(name string) []int32 { return g.lookupKey(fold.Key(name)) }
+func (g *Gazetteer) find(name string) []int32 {
+	var arr [96]byte
+	return keyRows(g, fold.AppendKey(arr[:0], name))
+}
 
 // Len returns the number of entries.
-func (g *Gazetteer) Len() int { return len(g.recs) }
+func (g *Gazetteer) Len() int { return g.d.Len() }
 
 // Contains reports whether name is the name or an alias of an entry,
 // ignoring case, diacritics and punctuation.
 func (g *Gazetteer) Contains(name string) bool {
-	_, ok := g.index[fold.Key(name)]
-	return ok
+	return len(g.find(name)) > 0
+}
+
+// The columns of entry n.
+func (g *Gazetteer) kind(n int32) string    { return g.d.Kinds[g.d.Kind[n]] }
+func (g *Gazetteer) country(n int32) string { return g.d.Countries[g.d.Country[n]] }
+func (g *Gazetteer) admin1(n int32) string  { return g.d.Admin1s[g.d.Admin1[n]] }
+func (g *Gazetteer) pop(n int32) int        { return int(g.d.Pop[n]) }
+
+// handWritten reports whether entry n is a hand-written place (its ID
+// is "sitrep:<slug>").
+func (g *Gazetteer) handWritten(n int32) bool {
+	return g.d.GeoNum[n] == 0 && strings.HasPrefix(g.d.TextIDs[n], "sitrep:")
 }
 
 // Lookup returns every entry whose name or alias matches name, ignoring
@@ -233,7 +147,7 @@ func (g *Gazetteer) Lookup(name string) []sitrep.Place {
 	}
 	out := make([]sitrep.Place, len(nums))
 	for i, n := range nums {
-		out[i] = g.recs[n].place()
+		out[i] = g.place(n)
 	}
 	return out
 }
@@ -281,24 +195,24 @@ func (g *Gazetteer) NewContext(names []string, domain []string) *Context {
 		if len(nums) == 0 {
 			continue
 		}
-		best := &g.recs[nums[0]]
+		best := nums[0]
 		if !c.standalone(best) {
 			continue
 		}
+		bestCountry := g.country(best)
 		ambiguous := false
 		for _, m := range nums[1:] {
-			r := &g.recs[m]
-			if r.country != best.country && rank(r) >= rank(best) && c.standalone(r) {
+			if g.country(m) != bestCountry && g.rank(m) >= g.rank(best) && c.standalone(m) {
 				ambiguous = true
 				break
 			}
 		}
-		if ambiguous || best.country == "" {
+		if ambiguous || bestCountry == "" {
 			continue
 		}
-		cl := clue{key: k, country: best.country}
-		if best.kind != Country {
-			cl.admin1 = best.admin1
+		cl := clue{key: k, country: bestCountry}
+		if g.kind(best) != Country {
+			cl.admin1 = g.admin1(best)
 		}
 		c.clues = append(c.clues, cl)
 	}
@@ -308,14 +222,14 @@ func (g *Gazetteer) NewContext(names []string, domain []string) *Context {
 // rank orders places by how much they are talked about: countries,
 // provinces, cities of 100,000 or more, districts, regions and
 // facilities, smaller towns.
-func rank(r *record) int {
-	switch r.kind {
+func (g *Gazetteer) rank(n int32) int {
+	switch g.kind(n) {
 	case Country:
 		return 5
 	case Province:
 		return 4
 	case City:
-		if r.pop >= 100000 {
+		if g.pop(n) >= 100000 {
 			return 3
 		}
 		return 1
@@ -328,9 +242,11 @@ func rank(r *record) int {
 // the context: a country, a province, a city of 100,000 or more, a place
 // in a domain country or a hand-written place of the region. A village
 // in Peru called "Asia" is not.
-func (c *Context) standalone(r *record) bool {
-	return r.kind == Country || r.kind == Province || (r.kind == City && r.pop >= 100000) ||
-		c.domain[r.country] || strings.HasPrefix(r.id, "sitrep:")
+func (c *Context) standalone(n int32) bool {
+	g := c.g
+	kind := g.kind(n)
+	return kind == Country || kind == Province || (kind == City && g.pop(n) >= 100000) ||
+		c.domain[g.country(n)] || g.handWritten(n)
 }
 
 // generic reports whether a folded name is only compass or position
@@ -371,48 +287,49 @@ func (c *Context) Resolve(name string) (sitrep.Place, bool) {
 	if len(nums) == 0 {
 		return sitrep.Place{}, false
 	}
-	top := &g.recs[nums[0]]
-	if top.kind == Country {
-		return top.place(), true
+	top := nums[0]
+	topKind, topPop := g.kind(top), g.pop(top)
+	if topKind == Country {
+		return g.place(top), true
 	}
 	bestN, bestScore, bestRank, bestDomain := int32(-1), -1, 0, false
 	for _, n := range nums {
-		r := &g.recs[n]
+		country, admin1 := g.country(n), g.admin1(n)
 		prov, ctry := 0, 0
 		for _, cl := range c.clues {
-			if cl.key == k || cl.country != r.country {
+			if cl.key == k || cl.country != country {
 				continue
 			}
-			if cl.admin1 != "" && cl.admin1 == r.admin1 {
+			if cl.admin1 != "" && cl.admin1 == admin1 {
 				prov++
 			} else {
 				ctry++
 			}
 		}
-		if prov == 0 && r.kind == City && top.kind == City && top.pop >= 100000 && r.pop*20 < top.pop {
+		if prov == 0 && g.kind(n) == City && topKind == City && topPop >= 100000 && g.pop(n)*20 < topPop {
 			ctry = 0 // dwarfed
 		}
 		score := 3*prov + ctry
-		if score == 0 && !c.standalone(r) {
+		if score == 0 && !c.standalone(n) {
 			continue
 		}
-		dom := c.domain[r.country]
+		dom := c.domain[country]
 		better := false
 		switch {
 		case bestN < 0 || score > bestScore:
 			better = true
 		case score < bestScore:
-		case dom && !bestDomain && rank(r) >= bestRank:
+		case dom && !bestDomain && g.rank(n) >= bestRank:
 			better = true
 		}
 		if better {
-			bestN, bestScore, bestRank, bestDomain = n, score, rank(r), dom
+			bestN, bestScore, bestRank, bestDomain = n, score, g.rank(n), dom
 		}
 	}
 	if bestN < 0 {
 		return sitrep.Place{}, false
 	}
-	return g.recs[bestN].place(), true
+	return g.place(bestN), true
 }
 
 // divisionWords end names of divisions that the gazetteer may hold
@@ -437,7 +354,7 @@ func (g *Gazetteer) candidates(key string) []int32 {
 		if kind, ok := divisionWords[key[i+1:]]; ok {
 			var out []int32
 			for _, n := range g.lookupKey(key[:i]) {
-				if g.recs[n].kind == kind {
+				if g.kind(n) == kind {
 					out = append(out, n)
 				}
 			}
@@ -455,16 +372,20 @@ func (g *Gazetteer) candidates(key string) []int32 {
 }
 
 // lookupKey is find for a key already folded.
-func (g *Gazetteer) lookupKey(key string) []int32 {
-	v, ok := g.index[key]
-	switch {
-	case !ok:
+func (g *Gazetteer) lookupKey(key string) []int32 { return keyRows(g, key) }
+
+// keyRows returns the record numbers filed under a folded key, best
+// first.
+func keyRows[S string | []byte](g *Gazetteer, key S) []int32 {
+	if len(key) == 0 {
 		return nil
-	case v&multi == 0:
-		return []int32{int32(v)}
-	default:
-		return g.multi[v&^multi]
 	}
+	for i := hashKey(key) & g.mask; g.slots[i] != 0; i = (i + 1) & g.mask {
+		if k := int(g.slots[i] - 1); g.d.Key(k) == string(key) {
+			return g.d.KeyRows(k)
+		}
+	}
+	return nil
 }
 
 // Resolve returns the best entry for name given the names of the other
@@ -485,28 +406,68 @@ func (g *Gazetteer) Context(names []string) func(name string) (sitrep.Place, boo
 // ByID returns the entry with the id ("geonames:1168394",
 // "sitrep:kabul-airport").
 func (g *Gazetteer) ByID(id string) (sitrep.Place, bool) {
+	d := g.d
 	g.idOnce.Do(func() {
-		g.byID = make(map[string]int32, len(g.recs))
-		for i := range g.recs {
-			g.byID[g.recs[i].id] = int32(i)
+		g.byNum = make(map[uint32]int32, d.Len())
+		g.byText = make(map[string]int32, len(d.TextIDs))
+		for i, num := range d.GeoNum {
+			if num != 0 {
+				g.byNum[num] = int32(i)
+			} else {
+				g.byText[d.TextIDs[int32(i)]] = int32(i)
+			}
 		}
 	})
-	n, ok := g.byID[id]
+	n, ok := g.byText[id]
+	if !ok {
+		// A GeoNames number is stored as a number only when the ID is
+		// "geonames:" and its canonical decimal form, so an ID that
+		// parses to one is that entry's.
+		var num uint32
+		num, ok = geoNum(id)
+		if ok {
+			n, ok = g.byNum[num]
+		}
+	}
 	if !ok {
 		return sitrep.Place{}, false
 	}
-	return g.recs[n].place(), true
+	return g.place(n), true
 }
 
-func (r *record) place() sitrep.Place {
-	prec := r.precision
+// geoNum returns n for an ID "geonames:<n>", n written in the canonical
+// form (no sign, no leading zero) and from 1 to 2^32-1.
+func geoNum(id string) (uint32, bool) {
+	digits, ok := strings.CutPrefix(id, "geonames:")
+	if !ok || digits == "" || len(digits) > 10 || digits[0] == '0' {
+		return 0, false
+	}
+	v := uint64(0)
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + uint64(c-'0')
+	}
+	if v > 1<<32-1 {
+		return 0, false
+	}
+	return uint32(v), true
+}
+
+func (g *Gazetteer) place(n int32) sitrep.Place {
+	d := g.d
+	kind := g.kind(n)
+	prec := d.Precisions[d.Precision[n]]
 	if prec == "" {
-		prec = Level(r.kind)
+		prec = Level(kind)
 	}
 	return sitrep.Place{
-		ID: r.id, Name: r.name, Kind: r.kind, Country: r.country,
-		Admin1: r.admin1, Admin2: r.admin2, Lat: r.lat, Lon: r.lon,
-		Precision: prec, GeoPrecision: sitrep.GeoPrecision(prec), Population: r.pop,
+		ID: d.ID(n), Name: d.Name(n), Kind: kind, Country: g.country(n),
+		Admin1: g.admin1(n), Admin2: d.Admin2s[d.Admin2[n]],
+		Lat: float64(d.Lat[n]) / gazfile.Scale, Lon: float64(d.Lon[n]) / gazfile.Scale,
+		Precision: prec, GeoPrecision: sitrep.GeoPrecision(prec), Population: g.pop(n),
 	}
 }
 

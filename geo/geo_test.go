@@ -320,3 +320,15 @@ func TestLoadReader(t *testing.T) {
 		t.Error("Load(garbage): no error")
 	}
 }
+
+// TestIndexFindsEveryKey checks the hash table over the file's keys:
+// every key leads to its own rows.
+func TestIndexFindsEveryKey(t *testing.T) {
+	g := gaz(t)
+	for k := range len(g.d.KeyEnd) {
+		got, want := g.find(g.d.Key(k)), g.d.KeyRows(k)
+		if len(got) == 0 || &got[0] != &want[0] || len(got) != len(want) {
+			t.Fatalf("find(%q) = %v, want %v", g.d.Key(k), got, want)
+		}
+	}
+}

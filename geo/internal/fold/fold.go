@@ -15,7 +15,13 @@ import (
 // "durand line" share a key, as do "Jalālābād" and "Jalalabad").
 func Key(s string) string {
 	var arr [96]byte
-	b := arr[:0]
+	return string(AppendKey(arr[:0], s))
+}
+
+// AppendKey appends the key of s (see Key) to dst.
+func AppendKey(dst []byte, s string) []byte {
+	b := dst
+	start := len(dst)
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -28,7 +34,7 @@ func Key(s string) string {
 			case c == '\'' || c == '`':
 				continue
 			default:
-				space = len(b) > 0
+				space = len(b) > start
 				continue
 			}
 			if space {
@@ -50,7 +56,7 @@ func Key(s string) string {
 		case "":
 			continue
 		case " ":
-			space = len(b) > 0
+			space = len(b) > start
 			continue
 		}
 		if space {
@@ -59,10 +65,10 @@ func Key(s string) string {
 		}
 		b = append(b, f...)
 	}
-	if len(b) >= 4 && string(b[:4]) == "the " {
-		b = b[4:]
+	if len(b)-start >= 4 && string(b[start:start+4]) == "the " {
+		b = append(b[:start], b[start+4:]...)
 	}
-	return string(b)
+	return b
 }
 
 // table holds foldRune of the runes below tableSize (Latin, Greek,
