@@ -431,11 +431,14 @@ var (
 // loaded once; the Tagger is safe for concurrent use.
 func Default() (*Tagger, error) {
 	defaultOnce.Do(func() {
-		if err := UsePlaces(); err != nil {
-			defaultErr = err
-			return
-		}
+		// The gazetteer (for the place features) and the model load side
+		// by side: start-up is the longer of the two, not their sum.
+		placesErr := make(chan error, 1)
+		go func() { placesErr <- UsePlaces() }()
 		m, err := Load(bytes.NewReader(embedded))
+		if perr := <-placesErr; err == nil {
+			err = perr
+		}
 		if err != nil {
 			defaultErr = err
 			return
