@@ -99,6 +99,17 @@ func NewAnalyzerWith(cfg Config) (*Analyzer, error) {
 	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}}}, nil
 }
 
+// Decisions returns the entity decisions the analyzer applies (the
+// --decisions file), or nil.
+func (a *Analyzer) Decisions() *entity.Decisions {
+	for _, st := range a.Stages {
+		if es, ok := st.(EntityStage); ok {
+			return es.Resolver.Decisions
+		}
+	}
+	return nil
+}
+
 // DateStage fills Document.Dates, normalised against Published.
 type DateStage struct{}
 

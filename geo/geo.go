@@ -135,6 +135,17 @@ func (g *Gazetteer) handWritten(n int32) bool {
 	return g.d.GeoNum[n] == 0 && strings.HasPrefix(g.d.TextIDs[n], "sitrep:")
 }
 
+// Best returns the kind and population of the best reading of name (the
+// first entry Lookup would return), without building places: for hot
+// paths such as the tagger's place features.
+func (g *Gazetteer) Best(name string) (kind string, population int, ok bool) {
+	nums := g.find(name)
+	if len(nums) == 0 {
+		return "", 0, false
+	}
+	return g.kind(nums[0]), g.pop(nums[0]), true
+}
+
 // Lookup returns every entry whose name or alias matches name, ignoring
 // case, diacritics and punctuation, best reading first: countries, then
 // national capitals, provinces, cities of 100,000 or more, districts,

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -38,14 +39,9 @@ the exit status is 1 when any input failed.`
 // Run implements the command.
 func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 	fs := c.newFlagSet("analyze", analyzeUsage)
-	published := fs.String("published", "", "publication `date` (YYYY-MM-DD) for documents that do not state their own")
+	var af analysisFlags
+	af.register(fs, "a `file` of entity decisions (\"not FORM ID\", \"same ID ID\") applied to resolution")
 	format := fs.String("format", "json", "output `format`: json (JSON Lines) or text")
-	maxSize := fs.Int64("max-size", ingest.DefaultMaxSize, "largest input read, in `bytes`")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
-	quiet := fs.Bool("quiet", false, "do not print the summary line on standard error")
-	var kbFiles stringList
-	fs.Var(&kbFiles, "kb", "a knowledge-base `file` of your own, added to the built-in one (repeatable)")
-	decisions := fs.String("decisions", "", "a `file` of entity decisions (\"not FORM ID\", \"same ID ID\") applied to resolution")
 	explain := fs.Bool("explain", false, "print how the text cleaner judged each line (score, class, in body) instead of documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -57,18 +53,10 @@ func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 	if *format != "json" && *format != "text" {
 		return fmt.Errorf("%w: --format must be json or text, not %q", ErrUsage, *format)
 	}
-	a, err := extract.NewAnalyzerWith(extract.Config{KBFiles: kbFiles, Decisions: *decisions})
+	a, r, err := af.analyzer(c.Stdin)
 	if err != nil {
 		return err
 	}
-	if *published != "" {
-		d, err := sitrep.ParseDate(*published)
-		if err != nil {
-			return fmt.Errorf("%w: --published: %v", ErrUsage, err)
-		}
-		a.Published = d
-	}
-	r := &ingest.Reader{MaxSize: *maxSize, Stdin: c.Stdin}
 	out := bufio.NewWriter(c.Stdout)
 	defer out.Flush()
 	if *explain {
@@ -82,7 +70,7 @@ func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 		enc.SetEscapeHTML(false)
 		emit = func(d *sitrep.Document) error { return enc.Encode(d) }
 	}
-	st, err := runAnalysis(ctx, r, a, fs.Args(), *workers, emit, func(err error) {
+	st, err := runAnalysis(ctx, r, a, fs.Args(), af.workers, emit, func(err error) {
 		fmt.Fprintf(c.Stderr, "sitrep: %v\n", err)
 	})
 	if err != nil {
@@ -91,7 +79,7 @@ func (c *AnalyzeCommand) Run(ctx context.Context, args []string) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	if !*quiet {
+	if !af.quiet {
 		fmt.Fprintln(c.Stderr, st.String())
 	}
 	if st.Failed > 0 {
@@ -332,4 +320,41 @@ func (c *AnalyzeCommand) explain(ctx context.Context, r *ingest.Reader, out *buf
 		return errFailed
 	}
 	return out.Flush()
+}
+
+// analysisFlags are the flags of the commands that analyse inputs
+// (analyze, entities).
+type analysisFlags struct {
+	published string
+	maxSize   int64
+	workers   int
+	quiet     bool
+	kb        stringList
+	decisions string
+}
+
+// register adds the flags to fs; decisionsHelp describes --decisions.
+func (f *analysisFlags) register(fs *flag.FlagSet, decisionsHelp string) {
+	fs.StringVar(&f.published, "published", "", "publication `date` (YYYY-MM-DD) for documents that do not state their own")
+	fs.Int64Var(&f.maxSize, "max-size", ingest.DefaultMaxSize, "largest input read, in `bytes`")
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
+	fs.BoolVar(&f.quiet, "quiet", false, "do not print the summary line on standard error")
+	fs.Var(&f.kb, "kb", "a knowledge-base `file` of your own, added to the built-in one (repeatable)")
+	fs.StringVar(&f.decisions, "decisions", "", decisionsHelp)
+}
+
+// analyzer builds the analyzer and the input reader the flags ask for.
+func (f *analysisFlags) analyzer(stdin io.Reader) (*extract.Analyzer, *ingest.Reader, error) {
+	a, err := extract.NewAnalyzerWith(extract.Config{KBFiles: f.kb, Decisions: f.decisions})
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.published != "" {
+		d, err := sitrep.ParseDate(f.published)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: --published: %v", ErrUsage, err)
+		}
+		a.Published = d
+	}
+	return a, &ingest.Reader{MaxSize: f.maxSize, Stdin: stdin}, nil
 }

@@ -6,14 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/sitrep-project/sitrep"
-	"github.com/sitrep-project/sitrep/extract"
 	"github.com/sitrep-project/sitrep/extract/entity"
-	"github.com/sitrep-project/sitrep/ingest"
 )
 
 // EntitiesCommand runs "sitrep entities".
@@ -53,14 +50,9 @@ type docRef struct {
 // Run implements the command.
 func (c *EntitiesCommand) Run(ctx context.Context, args []string) error {
 	fs := c.newFlagSet("entities", entitiesUsage)
-	published := fs.String("published", "", "publication `date` (YYYY-MM-DD) for documents that do not state their own")
+	var af analysisFlags
+	af.register(fs, "a `file` of entity decisions (\"not FORM ID\", \"same ID ID\", \"apart ID ID\")")
 	format := fs.String("format", "json", "output `format`: json or table")
-	maxSize := fs.Int64("max-size", ingest.DefaultMaxSize, "largest input read, in `bytes`")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
-	quiet := fs.Bool("quiet", false, "do not print the summary line on standard error")
-	var kbFiles stringList
-	fs.Var(&kbFiles, "kb", "a knowledge-base `file` of your own, added to the built-in one (repeatable)")
-	decisions := fs.String("decisions", "", "a `file` of entity decisions (\"not FORM ID\", \"same ID ID\", \"apart ID ID\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -71,27 +63,12 @@ func (c *EntitiesCommand) Run(ctx context.Context, args []string) error {
 	if *format != "json" && *format != "table" {
 		return fmt.Errorf("%w: --format must be json or table, not %q", ErrUsage, *format)
 	}
-	var d *entity.Decisions
-	if *decisions != "" {
-		var err error
-		if d, err = entity.LoadDecisions(*decisions); err != nil {
-			return fmt.Errorf("decisions: %w", err)
-		}
-	}
-	a, err := extract.NewAnalyzerWith(extract.Config{KBFiles: kbFiles, Decisions: *decisions})
+	a, r, err := af.analyzer(c.Stdin)
 	if err != nil {
 		return err
 	}
-	if *published != "" {
-		pd, err := sitrep.ParseDate(*published)
-		if err != nil {
-			return fmt.Errorf("%w: --published: %v", ErrUsage, err)
-		}
-		a.Published = pd
-	}
-	r := &ingest.Reader{MaxSize: *maxSize, Stdin: c.Stdin}
 	var docs []*sitrep.Document
-	st, err := runAnalysis(ctx, r, a, fs.Args(), *workers, func(doc *sitrep.Document) error {
+	st, err := runAnalysis(ctx, r, a, fs.Args(), af.workers, func(doc *sitrep.Document) error {
 		// Keep what linking needs, not the text.
 		docs = append(docs, &sitrep.Document{ID: doc.ID, Source: doc.Source, Entities: doc.Entities})
 		return nil
@@ -101,7 +78,7 @@ func (c *EntitiesCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	corpus := entity.Link(docs, d)
+	corpus := entity.Link(docs, a.Decisions())
 	out := bufio.NewWriter(c.Stdout)
 	if *format == "table" {
 		writeEntityTable(out, docs, corpus)
@@ -123,7 +100,7 @@ func (c *EntitiesCommand) Run(ctx context.Context, args []string) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	if !*quiet {
+	if !af.quiet {
 		fmt.Fprintf(c.Stderr, "%s; %d entities, %d merges\n", st.String(), len(corpus.Entities), len(corpus.Merges))
 	}
 	if st.Failed > 0 {

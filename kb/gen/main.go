@@ -20,8 +20,10 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep/kb"
+	"golang.org/x/text/unicode/norm"
 )
 
 type country struct {
@@ -228,23 +230,11 @@ func slug(s string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// fold maps the accented letters of country names to ASCII.
+// fold maps an accented letter to its base letter ("é" -> "e"), the
+// letter itself when it has none.
 func fold(r rune) rune {
-	switch {
-	case strings.ContainsRune("àáâãäåā", r):
-		return 'a'
-	case strings.ContainsRune("çč", r):
-		return 'c'
-	case strings.ContainsRune("èéêëē", r):
-		return 'e'
-	case strings.ContainsRune("ìíîïī", r):
-		return 'i'
-	case strings.ContainsRune("ñ", r):
-		return 'n'
-	case strings.ContainsRune("òóôõöøō", r):
-		return 'o'
-	case strings.ContainsRune("ùúûüū", r):
-		return 'u'
+	if d := []rune(norm.NFD.String(string(r))); len(d) > 0 && d[0] < utf8.RuneSelf {
+		return d[0]
 	}
 	return r
 }

@@ -38,26 +38,24 @@ func UsePlaces() error {
 // million or more), 'H' (100,000 or more), 'T' (15,000 or more) or 't'
 // (smaller), 'f' a facility.
 func (p *placeIndex) class(name string) byte {
-	var c byte
-	if ps := p.g.Lookup(name); len(ps) > 0 {
-		switch best := ps[0]; {
-		case best.Kind == geo.Country:
-			c = 'c'
-		case best.Kind == geo.Province:
-			c = 'p'
-		case best.Kind == geo.District || best.Kind == geo.Region:
-			c = 'd'
-		case best.Kind == geo.Facility:
-			c = 'f'
-		case best.Population >= 1000000:
-			c = 'M'
-		case best.Population >= 100000:
-			c = 'H'
-		case best.Population >= 15000:
-			c = 'T'
-		default:
-			c = 't'
-		}
+	kind, pop, ok := p.g.Best(name)
+	switch {
+	case !ok:
+		return 0
+	case kind == geo.Country:
+		return 'c'
+	case kind == geo.Province:
+		return 'p'
+	case kind == geo.District || kind == geo.Region:
+		return 'd'
+	case kind == geo.Facility:
+		return 'f'
+	case pop >= 1000000:
+		return 'M'
+	case pop >= 100000:
+		return 'H'
+	case pop >= 15000:
+		return 'T'
 	}
-	return c
+	return 't'
 }

@@ -503,34 +503,14 @@ func (d *decoder) str0(n uint64) string { return string(d.raw(n)) }
 func (d *decoder) str() string { return d.str0(d.uvarint()) }
 
 // u32s reads n uvarints of at most max.
-func (d *decoder) u32s(n int, max uint64) []uint32 {
-	out := make([]uint32, n)
-	b := d.b
-	for i := range out {
-		var v uint64
-		if len(b) > 0 && b[0] < 0x80 {
-			v, b = uint64(b[0]), b[1:]
-		} else {
-			x, k := binary.Uvarint(b)
-			if k <= 0 {
-				d.fail()
-				return out
-			}
-			v, b = x, b[k:]
-		}
-		if v > max {
-			d.fail()
-			return out
-		}
-		out[i] = uint32(v)
-	}
-	d.b = b
-	return out
-}
+func (d *decoder) u32s(n int, max uint64) []uint32 { return uvarints[uint32](d, n, max) }
 
 // u16s reads n uvarints of at most max, which is below 1<<16.
-func (d *decoder) u16s(n int, max uint64) []uint16 {
-	out := make([]uint16, n)
+func (d *decoder) u16s(n int, max uint64) []uint16 { return uvarints[uint16](d, n, max) }
+
+// uvarints reads n uvarints of at most max into a slice of T.
+func uvarints[T uint16 | uint32](d *decoder, n int, max uint64) []T {
+	out := make([]T, n)
 	b := d.b
 	for i := range out {
 		var v uint64
@@ -548,7 +528,7 @@ func (d *decoder) u16s(n int, max uint64) []uint16 {
 			d.fail()
 			return out
 		}
-		out[i] = uint16(v)
+		out[i] = T(v)
 	}
 	d.b = b
 	return out
