@@ -111,13 +111,9 @@ type NearDuplicate struct {
 	Similarity float64 `json:"similarity"`
 }
 
-// Quote, Incident and Claim are filled by later stages; they are declared
-// here so that every Document carries the lists from the start.
-type (
-	Quote    = json.RawMessage
-	Incident = json.RawMessage
-	Claim    = json.RawMessage
-)
+// Incident is filled by a later stage; it is declared here so that every
+// Document carries the list from the start.
+type Incident = json.RawMessage
 
 // Date is a calendar day. The zero Date means unknown and encodes as JSON
 // null; otherwise it encodes as "YYYY-MM-DD".

@@ -13,9 +13,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/extract/claim"
 	"github.com/sitrep-project/sitrep/extract/clean"
 	"github.com/sitrep-project/sitrep/extract/entity"
 	"github.com/sitrep-project/sitrep/extract/entity/tagger"
+	"github.com/sitrep-project/sitrep/extract/quote"
 	"github.com/sitrep-project/sitrep/extract/sentence"
 	"github.com/sitrep-project/sitrep/extract/timex"
 	"github.com/sitrep-project/sitrep/extract/webpage"
@@ -96,7 +98,7 @@ func NewAnalyzerWith(cfg Config) (*Analyzer, error) {
 		}
 		r.Decisions = d
 	}
-	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}}}, nil
+	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{}, ClaimStage{}}}, nil
 }
 
 // Decisions returns the entity decisions the analyzer applies (the
@@ -131,6 +133,30 @@ func (EntityStage) Name() string { return "entities" }
 // Process implements Stage.
 func (s EntityStage) Process(_ context.Context, doc *sitrep.Document) error {
 	s.Resolver.Resolve(doc)
+	return nil
+}
+
+// QuoteStage fills Document.Quotes; it runs after EntityStage.
+type QuoteStage struct{}
+
+// Name implements Stage.
+func (QuoteStage) Name() string { return "quotes" }
+
+// Process implements Stage.
+func (QuoteStage) Process(_ context.Context, doc *sitrep.Document) error {
+	doc.Quotes = quote.Find(doc)
+	return nil
+}
+
+// ClaimStage fills Document.Claims; it runs after QuoteStage.
+type ClaimStage struct{}
+
+// Name implements Stage.
+func (ClaimStage) Name() string { return "claims" }
+
+// Process implements Stage.
+func (ClaimStage) Process(_ context.Context, doc *sitrep.Document) error {
+	doc.Claims = claim.Find(doc)
 	return nil
 }
 
