@@ -98,7 +98,8 @@ func NewAnalyzerWith(cfg Config) (*Analyzer, error) {
 		}
 		r.Decisions = d
 	}
-	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{}, ClaimStage{}}}, nil
+	qf := quote.Finder{Government: governments(k)}
+	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{qf}, ClaimStage{}}}, nil
 }
 
 // Decisions returns the entity decisions the analyzer applies (the
@@ -137,15 +138,49 @@ func (s EntityStage) Process(_ context.Context, doc *sitrep.Document) error {
 }
 
 // QuoteStage fills Document.Quotes; it runs after EntityStage.
-type QuoteStage struct{}
+type QuoteStage struct{ Finder quote.Finder }
 
 // Name implements Stage.
 func (QuoteStage) Name() string { return "quotes" }
 
 // Process implements Stage.
-func (QuoteStage) Process(_ context.Context, doc *sitrep.Document) error {
-	doc.Quotes = quote.Find(doc)
+func (s QuoteStage) Process(_ context.Context, doc *sitrep.Document) error {
+	doc.Quotes = s.Finder.Find(doc)
 	return nil
+}
+
+// governments returns a lookup from a country's name to the knowledge
+// base's government of it in a year (0: the current one), so that a
+// capital or a country speaking ("Islamabad insisted") is its government.
+func governments(k *kb.KB) func(string, int) (sitrep.Actor, bool) {
+	type gov struct {
+		e        *kb.Entry
+		from, to int
+	}
+	by := map[string][]gov{}
+	for _, e := range k.Entries {
+		for _, r := range e.Relations {
+			if r.Type != "government_of" {
+				continue
+			}
+			if c := k.Get(r.Target); c != nil {
+				by[strings.ToLower(c.Name)] = append(by[strings.ToLower(c.Name)], gov{e, r.From, r.To})
+			}
+		}
+	}
+	return func(country string, year int) (sitrep.Actor, bool) {
+		var best *kb.Entry
+		for _, g := range by[strings.ToLower(country)] {
+			if year == 0 && g.to != 0 || year != 0 && !(kb.Relation{From: g.from, To: g.to}).Holds(year) {
+				continue
+			}
+			best = g.e
+		}
+		if best == nil {
+			return sitrep.Actor{}, false
+		}
+		return sitrep.Actor{Name: best.Name, Entity: "kb:" + best.ID}, true
+	}
 }
 
 // ClaimStage fills Document.Claims; it runs after QuoteStage.

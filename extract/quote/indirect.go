@@ -1,0 +1,442 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// cand is a cue of indirect speech with its speaker phrase.
+type cand struct {
+	c, ce    int // cue tokens [c, ce)
+	ns, ne   int // speaker phrase
+	inverted bool
+	according bool
+}
+
+// indirect finds indirect speech in the paragraph's sentences.
+func (f *finder) indirect(ts []tok, rs []region, used []bool, para int) {
+	for a := 0; a < len(ts); {
+		b := a
+		for b < len(ts) && ts[b].sent == ts[a].sent {
+			b++
+		}
+		f.sentence(ts, a, b, rs, used, para)
+		a = b
+	}
+}
+
+func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int) {
+	var cs []cand
+	for c := a; c < b; c++ {
+		t := ts[c]
+		if used[c] || t.reg >= 0 || t.punct {
+			continue
+		}
+		if t.l == "according" && c+1 < b && ts[c+1].l == "to" {
+			ns, ne := rightNP(ts, c+2, b)
+			if ne > ns {
+				cs = append(cs, cand{c: c, ce: c + 2, ns: ns, ne: ne, according: true})
+			}
+			continue
+		}
+		lemma, ok := cueForm[t.l]
+		if !ok || isNounUse(ts, c) {
+			continue
+		}
+		if c > a && passiveAux[ts[c-1].l] {
+			continue
+		}
+		if strings.HasSuffix(t.l, "ing") && c > a && (ts[c-1].w == "," || ts[c-1].l == "by" || ts[c-1].l == "after" || ts[c-1].l == "while") {
+			continue
+		}
+		ce := c + 1
+		if lemma == "point" {
+			if ce < b && ts[ce].l == "out" {
+				ce++
+			} else {
+				continue
+			}
+		}
+		ns, ne := leftNP(ts, a, c, f)
+		if ne > ns {
+			if !agrees(ts, c, ns, ne) {
+				continue
+			}
+			if ts[c].l == "reads" || ts[c].l == "read" || lemma == "show" || lemma == "find" {
+				if !documentHeads[ts[ne-1].l] {
+					continue
+				}
+			}
+			cs = append(cs, cand{c: c, ce: ce, ns: ns, ne: ne})
+			continue
+		}
+		// inverted: "..., said X."
+		if c > a && ts[c-1].w == "," && invertible[lemma] && !baseForm[t.l] && !nounForm[t.l] {
+			ns, ne := rightNP(ts, ce, b)
+			if ne > ns && f.onlyTail(ts, ne, b) {
+				cs = append(cs, cand{c: c, ce: ce, ns: ns, ne: ne, inverted: true})
+			}
+		}
+	}
+	for k, cd := range cs {
+		parts, after := f.content(ts, a, b, cd, cs, k)
+		if len(parts) == 0 {
+			continue
+		}
+		words := 0
+		for _, p := range parts {
+			for i := p[0]; i < p[1]; i++ {
+				if !ts[i].punct {
+					words++
+				}
+			}
+		}
+		if words < 3 {
+			continue
+		}
+		first := ts[parts[0][0]].l
+		if first == "responsibility" || first == "credit" || first == "him" || first == "her" || first == "them" && !cd.inverted {
+			continue
+		}
+		end := b
+		d := f.newDraft(ts, cd.c, cd.ce, cd.ns, cd.ne, end)
+		if cd.inverted || cd.according {
+			d.q.Venue = ""
+		}
+		if d.q.Addressee != nil && after < d.q.Addressee.End {
+			d.q.Addressee = nil
+		}
+		d.para = para
+		for _, p := range parts {
+			d.parts = append(d.parts, sitrep.Span{Start: ts[p[0]].s, End: ts[p[1]-1].e})
+		}
+		// mostly quoted words: a direct quote with its frame before it
+		d.q.Direct = f.quotedShare(ts, parts) > 0.5
+		mark(used, cd.c, cd.ce)
+		f.drafts = append(f.drafts, d)
+	}
+}
+
+var passiveAux = set("was", "were", "is", "are", "be", "been", "being", "get", "got")
+
+// onlyTail reports whether [i, b) holds only what may close an
+// attribution: punctuation, an apposition, a date, a venue.
+func (f *finder) onlyTail(ts []tok, i, b int) bool {
+	for k := i; k < b; k++ {
+		t := ts[k]
+		if t.punct || f.inDate(t.s) || preverbs[t.l] {
+			continue
+		}
+		if t.l == "while" || t.l == "when" || t.l == "during" || (t.l == "at" || t.l == "in") && k+1 < b && hasVenueNoun(ts, k+1, min(b, k+5)) {
+			return true // a venue closes the frame
+		}
+		if k > i && ts[k-1].w == "," && (t.l == "who" || t.l == "a" || t.l == "an" || t.l == "the") {
+			return true // an apposition or relative clause
+		}
+		if k > i && ts[k-1].w == "," {
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// content returns the token ranges of what the cue cd reports, and the
+// index after the cue's addressee.
+func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]int, int) {
+	end := b
+	for end > a && ts[end-1].punct && strings.Contains(".!?;", ts[end-1].w) {
+		end--
+	}
+	if cd.according {
+		// According to X, CONTENT.  /  CONTENT, according to X.
+		if f.onlyLead(ts, a, cd.c) {
+			i := cd.ne
+			for i < end && ts[i].punct {
+				i++
+			}
+			if i < end {
+				return [][2]int{{i, end}}, cd.ne
+			}
+			return nil, 0
+		}
+		e := cd.c
+		for e > a && ts[e-1].punct {
+			e--
+		}
+		if e > a {
+			// and a tail after the source: "..., according to X, who ..."
+			return [][2]int{{f.afterLead(ts, a, e), e}}, cd.ne
+		}
+		return nil, 0
+	}
+	if cd.inverted {
+		e := cd.c - 1
+		if e > a {
+			return [][2]int{{f.afterLead(ts, a, e), e}}, cd.ne
+		}
+		return nil, 0
+	}
+	// after the cue: addressee, date, "that"
+	i := cd.ce
+	lemma := cueForm[ts[cd.c].l]
+	after := i
+	if addresseeVerbs[lemma] && i < end && ts[i].l != "that" && ts[i].l != "of" {
+		as, ae := rightNP(ts, i, end)
+		if ae > as && (ae >= end || ts[ae].l == "that" || ts[ae].w == ":" || ts[ae].w == "," || ts[ae].l == "on" || ts[ae].l == "the" || ts[ae].l == "about" || ts[ae].l == "to") {
+			i, after = ae, ae
+		}
+	}
+	for i < end && (f.inDate(ts[i].s) || ts[i].l == "on" && i+1 < end && f.inDate(ts[i+1].s) || ts[i].l == "in" && i+1 < end && f.inDate(ts[i+1].s) || ts[i].w == "," || ts[i].w == ":" || ts[i].l == "out") {
+		i++
+	}
+	clause := false
+	if i < end && ts[i].l == "that" {
+		i++
+		clause = true
+	}
+	if i < end && (ts[i].w == ":" || ts[i].mark != 0) {
+		clause = true
+	}
+	// Content before the speaker: "CONTENT, X said." or the parenthetical
+	// "A, X said, B."
+	if cd.ns > a && ts[cd.ns-1].w == "," && !clause {
+		if f.onlyTail(ts, i, end) || i >= end {
+			return [][2]int{{f.afterLead(ts, a, cd.ns-1), cd.ns - 1}}, after
+		}
+		if ts[i-1].w == "," || (i < end && ts[i].w == ",") {
+			j := i
+			if ts[j].w == "," {
+				j++
+			}
+			return [][2]int{{f.afterLead(ts, a, cd.ns-1), cd.ns - 1}, {j, end}}, after
+		}
+	}
+	if needClause[lemma] && !clause {
+		return nil, 0
+	}
+	// A sibling attribution later in the sentence ends the content:
+	// "Days after X denied A, Y said B".
+	for _, o := range cs[k+1:] {
+		if o.ns > i && !o.inverted && ts[o.ns-1].w == "," && (o.ns < 2 || ts[o.ns-2].l != "that") {
+			end = o.ns - 1
+			break
+		}
+	}
+	// "X said on Monday, while briefing ..." leaves no content.
+	if i >= end {
+		return nil, 0
+	}
+	return [][2]int{{i, end}}, after
+}
+
+// onlyLead reports whether [a, c) is a lead-in before an attribution:
+// nothing, or a short adverbial ending in a comma ("Earlier,").
+func (f *finder) onlyLead(ts []tok, a, c int) bool {
+	if c == a {
+		return true
+	}
+	return c-a <= 4 && ts[c-1].w == ","
+}
+
+// afterLead skips a short adverbial lead-in ("However,") at the start of
+// a content stretch [a, e).
+func (f *finder) afterLead(ts []tok, a, e int) int {
+	for a < e && ts[a].punct && ts[a].mark == 0 {
+		a++
+	}
+	return a
+}
+
+// quotedShare returns the share of the content's words inside quotation marks.
+func (f *finder) quotedShare(ts []tok, parts [][2]int) float64 {
+	in, all := 0, 0
+	for _, p := range parts {
+		for i := p[0]; i < p[1]; i++ {
+			if ts[i].punct {
+				continue
+			}
+			all++
+			if ts[i].reg >= 0 {
+				in++
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(in) / float64(all)
+}
+
+// resolvePronouns gives pronoun speakers the last speaker of their kind,
+// and quotes without a frame the speaker of the adjacent quote.
+func (f *finder) resolvePronouns() {
+	sort.SliceStable(f.drafts, func(a, b int) bool { return f.drafts[a].cueTok < f.drafts[b].cueTok })
+	var lastPerson, lastGroup, lastThing *draft
+	for _, d := range f.drafts {
+		sp := &d.q.Speaker
+		switch sp.Kind {
+		case "pending":
+			continue
+		case sitrep.SpeakerPronoun:
+			var from *draft
+			var want []string
+			switch d.pron {
+			case "person":
+				from, want = lastPerson, []string{"person"}
+			case "plural":
+				from, want = lastGroup, []string{"organization", "norp"}
+			default:
+				from, want = lastThing, []string{"organization"}
+			}
+			if from == nil || d.para-from.para > 1 {
+				if later := f.laterNamed(d, want); later != nil {
+					from = later
+				}
+			}
+			if from != nil && d.para-from.para <= 3 && (from.q.Speaker.Name != "" || from.q.Speaker.Entity != "") {
+				sp.Name, sp.Entity = from.q.Speaker.Name, from.q.Speaker.Entity
+				if sp.Role == "" {
+					sp.Role = from.q.Speaker.Role
+				}
+			} else if m := f.mentionBefore(sp.Start, want); m != nil {
+				sp.Name, sp.Entity = m.ent.Name, m.ent.ID
+			}
+		}
+		switch {
+		case d.pron == "person" || f.entityType(sp.Entity) == "person" || sp.Kind == sitrep.SpeakerAnonymous && sp.Role != "":
+			lastPerson = d
+		case d.pron == "plural" || sp.Kind == sitrep.SpeakerCollective:
+			lastGroup = d
+		default:
+			lastThing, lastGroup = d, d
+		}
+	}
+	// Quotes with no frame.
+	for i, d := range f.drafts {
+		if d.q.Speaker.Kind != "pending" {
+			continue
+		}
+		var from *draft
+		for j := i - 1; j >= 0; j-- {
+			p := f.drafts[j]
+			if p.q.Speaker.Kind != "pending" && p.q.Direct && d.para-p.para <= 1 {
+				from = p
+			}
+			break
+		}
+		if from == nil {
+			for j := i + 1; j < len(f.drafts); j++ {
+				p := f.drafts[j]
+				if p.q.Speaker.Kind == "pending" {
+					continue
+				}
+				if p.q.Direct && p.para-d.para <= 1 {
+					from = p
+				}
+				break
+			}
+		}
+		if from == nil {
+			d.q.Speaker = sitrep.Speaker{}
+			continue
+		}
+		if d.open && from.para == d.para+1 && from.parts[0].Start > d.parts[0].Start {
+			// a quote over several paragraphs, attributed at its end
+			from.parts = append(d.parts, from.parts...)
+			d.q.Speaker = sitrep.Speaker{}
+			continue
+		}
+		d.q.Speaker = from.q.Speaker
+		d.q.Cue = ""
+		d.q.CueStart, d.q.CueEnd = 0, 0
+	}
+}
+
+// laterNamed returns a quote later in d's paragraph whose speaker is
+// named with an entity of one of the types: "'...,' he said. '...,'
+// Interior Minister X said" names the speaker after the pronoun.
+func (f *finder) laterNamed(d *draft, types []string) *draft {
+	for _, o := range f.drafts {
+		if o.para != d.para || o.cueTok <= d.cueTok || o.q.Speaker.Kind != sitrep.SpeakerNamed {
+			continue
+		}
+		for _, t := range types {
+			if f.entityType(o.q.Speaker.Entity) == t {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+func (f *finder) entityType(id string) string {
+	for i := range f.doc.Entities {
+		if f.doc.Entities[i].ID == id {
+			return f.doc.Entities[i].Type
+		}
+	}
+	return ""
+}
+
+// mentionBefore returns the nearest mention before off, within about
+// two paragraphs, of one of the given entity types.
+func (f *finder) mentionBefore(off int, types []string) *mention {
+	for i := len(f.ments) - 1; i >= 0; i-- {
+		m := &f.ments[i]
+		if m.e > off {
+			continue
+		}
+		if off-m.e > 1500 {
+			return nil
+		}
+		for _, t := range types {
+			if m.ent.Type == t {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// nest records chains: a quote whose cue lies inside another quote's
+// words is reported by that quote's speaker, via its addressee when the
+// addressee is an outlet.
+func (f *finder) nest() {
+	for _, d := range f.drafts {
+		if d.q.CueEnd == 0 {
+			continue
+		}
+		for _, o := range f.drafts {
+			if o == d || o.q.Direct || len(o.parts) == 0 {
+				continue
+			}
+			if o.parts[0].Start <= d.q.CueStart && d.q.CueEnd <= o.parts[len(o.parts)-1].End {
+				a := o.q.Speaker.Actor
+				d.q.ReportedBy = &a
+				if o.q.Addressee != nil && f.isOutlet(o.q.Addressee.Entity) {
+					v := *o.q.Addressee
+					d.q.Via = &v
+				} else if o.q.Speaker.Kind == sitrep.SpeakerOutlet {
+					v := o.q.Speaker.Actor
+					d.q.Via = &v
+				}
+				break
+			}
+		}
+	}
+}
+
+func (f *finder) isOutlet(id string) bool {
+	if id == "" {
+		return false
+	}
+	for i := range f.doc.Entities {
+		if f.doc.Entities[i].ID == id {
+			return f.doc.Entities[i].Subtype == "media"
+		}
+	}
+	return false
+}

@@ -1,0 +1,148 @@
+package quote_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/extract"
+)
+
+var (
+	once sync.Once
+	an   *extract.Analyzer
+)
+
+func analyze(t testing.TB, text, published string) *sitrep.Document {
+	t.Helper()
+	once.Do(func() { an = extract.NewAnalyzer() })
+	src := extract.Source{Name: "test", Format: sitrep.FormatText, Body: text}
+	if published != "" {
+		d, err := sitrep.ParseDate(published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src.Published = d
+	}
+	doc, err := an.Analyze(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// want describes one expected quote: "D|speaker text|speaker name|cue|start of the words".
+type want string
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"direct, cue after with name and venue",
+			`“The government is on alert to the IS threat in the region,” Foreign Secretary Aizaz Ahmad Chaudhry said while briefing the Senate Standing Committee on Foreign Affairs in Islamabad on Monday.`,
+			[]want{"D|Foreign Secretary Aizaz Ahmad Chaudhry|Aizaz Ahmad Chaudhry|said|“The government is on alert"}},
+		{"direct, inverted with apposition",
+			`“If there is a regional consensus, it may have positive effects on curbing that group,” said Sadiq Shinwari, a military expert.`,
+			[]want{"D|Sadiq Shinwari|Sadiq Shinwari|said|“If there is"}},
+		{"indirect with addressee",
+			`The spokesman of the Islamic Emirate, Zabihullah Mujahid, told TOLOnews that Iran and Afghanistan are neighbors.`,
+			[]want{"I|The spokesman of the Islamic Emirate, Zabihullah Mujahid|Zabihullah Mujahid|told|Iran and Afghanistan"}},
+		{"split quote and pronoun",
+			`Zabihullah Mujahid spoke to reporters in Kabul.
+
+“Their number is less, and it is around 70 to 80 people,” he said. “They are dispersed and are under investigation.”`,
+			[]want{"D|he|Zabihullah Mujahid|said|“Their number is less"}},
+		{"speaker named after the first quote",
+			`“As of now, I can say with confidence that the group only exists in the Middle East,” he said. “It absolutely has no presence in Afghanistan and Pakistan,” Interior Minister Chaudhry Nisar said on Thursday.`,
+			[]want{"D|he|Chaudhry Nisar Ali Khan|said|“As of now", "D|Interior Minister Chaudhry Nisar|Chaudhry Nisar Ali Khan|said|“It absolutely"}},
+		{"capital as government",
+			`In the past, Islamabad insisted that Daesh had no presence on its soil.`,
+			[]want{"I|Islamabad|Government of Pakistan|insisted|Daesh had no presence"}},
+		{"according to, after",
+			`The attack killed 12 people, according to a senior police official in Quetta.`,
+			[]want{"I|a senior police official in Quetta|senior police official|according to|The attack killed"}},
+		{"according to, before",
+			`According to local officials, the militants fled towards the border.`,
+			[]want{"I|local officials|local officials|According to|the militants fled"}},
+		{"content before the speaker",
+			`Daesh has been suppressed in Afghanistan, the official said.`,
+			[]want{"I|the official|official|said|Daesh has been suppressed"}},
+		{"collective speaker, base form",
+			`Analysts say the group is trying to recruit in the tribal districts.`,
+			[]want{"I|Analysts|Analysts|say|the group is trying"}},
+		{"outlet and chain",
+			`A diplomatic source told Express Tribune that Pakistani officials have claimed the group has no bases in the country.`,
+			[]want{"I|A diplomatic source|diplomatic source|told|Pakistani officials have claimed", "I|Pakistani officials|Pakistani officials|claimed|the group has no bases"}},
+		{"document speaker",
+			`“These groups pose a grave threat to the region,” the report reads.`,
+			[]want{"D|the report|report|reads|“These groups pose"}},
+		{"not a quote: passive, scare quotes, claimed responsibility",
+			`Splits within the Taliban were said to be driving commanders towards the “ISKP” brand. Three militant groups claimed responsibility for the attack.`,
+			nil},
+		{"partial quote inside indirect speech",
+			`The minister said the group was “very dangerous” and had to be stopped.`,
+			[]want{"I|The minister|minister|said|the group was “very dangerous”"}},
+		{"multi-paragraph quote",
+			`“We will not allow anyone to use our soil against other countries. We have enough forces.
+
+“Our security forces are paying attention to any kind of danger,” Mujahid said.`,
+			[]want{"D|Mujahid|"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := analyze(t, tt.text, "2024-06-10")
+			var got []string
+			for _, q := range doc.Quotes {
+				d := "I"
+				if q.Direct {
+					d = "D"
+				}
+				got = append(got, strings.Join([]string{d, q.Speaker.Text, q.Speaker.Name, q.Cue, q.Text}, "|"))
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quotes, want %d:\n%s", len(got), len(tt.want), strings.Join(got, "\n"))
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(got[i], string(w)) {
+					t.Errorf("quote %d:\n got %s\nwant %s...", i, got[i], w)
+				}
+			}
+			for _, q := range doc.Quotes {
+				for _, p := range append([]sitrep.Span{{Start: q.Start, End: q.End}}, q.Parts...) {
+					if p.Start < 0 || p.End > len(doc.Text) || p.Start >= p.End {
+						t.Errorf("bad span %v", p)
+					}
+				}
+				if q.Speaker.End > 0 && doc.Text[q.Speaker.Start:q.Speaker.End] != q.Speaker.Text {
+					t.Errorf("speaker span %d-%d is %q, text %q", q.Speaker.Start, q.Speaker.End, doc.Text[q.Speaker.Start:q.Speaker.End], q.Speaker.Text)
+				}
+				if q.CueEnd > 0 && doc.Text[q.CueStart:q.CueEnd] != q.Cue {
+					t.Errorf("cue span is %q, cue %q", doc.Text[q.CueStart:q.CueEnd], q.Cue)
+				}
+			}
+		})
+	}
+}
+
+func TestDate(t *testing.T) {
+	doc := analyze(t, `“It absolutely has no presence in Afghanistan and Pakistan,” Interior Minister Chaudhry Nisar said on Thursday.
+
+The minister said the government would act.`, "2015-02-14")
+	if len(doc.Quotes) != 2 {
+		t.Fatalf("got %d quotes", len(doc.Quotes))
+	}
+	if q := doc.Quotes[0]; q.Date != "2015-02-12" || q.DateText != "Thursday" || q.DateBasis != "stated" {
+		t.Errorf("date %q %q %q", q.Date, q.DateText, q.DateBasis)
+	}
+	if q := doc.Quotes[1]; q.Date != "2015-02-14" || q.DateBasis != "published" {
+		t.Errorf("date %q %q", q.Date, q.DateBasis)
+	}
+	doc = analyze(t, `The minister said on Thursday that the government would act.`, "")
+	if q := doc.Quotes[0]; q.Date != "" || q.DateText != "Thursday" {
+		t.Errorf("undated document: date %q %q (a relative date needs a reference)", q.Date, q.DateText)
+	}
+}
