@@ -9,9 +9,9 @@ import (
 
 // cand is a cue of indirect speech with its speaker phrase.
 type cand struct {
-	c, ce    int // cue tokens [c, ce)
-	ns, ne   int // speaker phrase
-	inverted bool
+	c, ce     int // cue tokens [c, ce)
+	ns, ne    int // speaker phrase
+	inverted  bool
 	according bool
 }
 

@@ -64,7 +64,7 @@ type draft struct {
 	pron   string // the pronoun class when the speaker is a pronoun
 	cueTok int    // paragraph-independent ordering key (byte offset of the cue)
 	parts  []sitrep.Span
-	outer  int // index of the quote whose content holds this one's cue, or -1
+	outer  int  // index of the quote whose content holds this one's cue, or -1
 	open   bool // a quote with no frame left open at its paragraph's end
 }
 
