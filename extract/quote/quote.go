@@ -857,7 +857,7 @@ func trimDeterminer(s string) string {
 // "army chief", "Foreign Secretary Aizaz Ahmad Chaudhry" -> "foreign
 // secretary").
 func (f *finder) role(ts []tok, ns, ne int) string {
-	for k := ne - 1; k >= ns; k-- {
+	for k := headOf(ts, ns, ne); k >= ns; k-- {
 		w := strings.TrimSuffix(ts[k].l, "s")
 		if !roleHeads[ts[k].l] && !roleHeads[w] {
 			continue
