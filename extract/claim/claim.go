@@ -1,12 +1,678 @@
 // Package claim turns statements and reported assertions into normalised
-// propositions with stance (presence, threat, responsibility, support,
-// cooperation, affiliation, strength).
+// propositions with stance: presence, threat, responsibility, support,
+// cooperation, affiliation and strength.
+//
+// Claims are read from units of text: the words of each quote, asserted
+// by the quote's speaker, and the article's own sentences outside quotes,
+// asserted by the article (speaker name "", entity "") except where the
+// sentence itself names who claims (a group claiming responsibility).
+// In each unit a trigger word ("presence", "threat", "claimed
+// responsibility", "backed", "loyal to", "fighters") fixes the
+// predicate; the subject is the armed group or actor the trigger is
+// about (before it, or after "of"), the object the place or actor it
+// points to. Negation in the unit, or a denying cue ("denied",
+// "rejected"), makes a denial; hedging words make the claim hedged.
 package claim
 
-import "github.com/sitrep-project/sitrep"
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep"
+)
 
 // Find returns the claims of doc, in text order. It needs doc.Quotes,
 // doc.Entities and doc.Dates filled.
 func Find(doc *sitrep.Document) []sitrep.Claim {
+	f := &finder{doc: doc, text: doc.Text}
+	for i := range doc.Entities {
+		e := &doc.Entities[i]
+		for _, m := range e.Mentions {
+			f.ments = append(f.ments, mention{m.Start, m.End, e})
+		}
+	}
+	sort.Slice(f.ments, func(a, b int) bool { return f.ments[a].s < f.ments[b].s })
+	// Units: quotes first, then sentences outside any quote's words.
+	covered := make([]sitrep.Span, 0, len(doc.Quotes))
+	for qi := range doc.Quotes {
+		q := &doc.Quotes[qi]
+		parts := q.Parts
+		if len(parts) == 0 {
+			parts = []sitrep.Span{{Start: q.Start, End: q.End}}
+		}
+		for _, p := range parts {
+			f.unit(p.Start, p.End, qi)
+			covered = append(covered, p)
+		}
+		// The attribution itself may hold the claim: "X denied the
+		// presence of IS" has its object in the quote's words already.
+	}
+	for _, s := range doc.Sentences {
+		// the parts of the sentence outside quotes
+		lo := s.Start
+		for _, c := range sortedSpans(covered) {
+			if c.End <= lo || c.Start >= s.End {
+				continue
+			}
+			if c.Start > lo {
+				f.unit(lo, c.Start, -1)
+			}
+			lo = max(lo, c.End)
+		}
+		if lo < s.End {
+			f.unit(lo, s.End, -1)
+		}
+	}
+	sort.SliceStable(f.out, func(a, b int) bool { return f.out[a].Start < f.out[b].Start })
+	return dedupe(f.out)
+}
+
+func sortedSpans(ss []sitrep.Span) []sitrep.Span {
+	out := append([]sitrep.Span(nil), ss...)
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+type mention struct {
+	s, e int
+	ent  *sitrep.Entity
+}
+
+type finder struct {
+	doc   *sitrep.Document
+	text  string
+	ments []mention
+	out   []sitrep.Claim
+}
+
+type tok struct {
+	s, e int
+	w, l string
+}
+
+func (f *finder) tokens(lo, hi int) []tok {
+	var ts []tok
+	t := f.text
+	for i := lo; i < hi; {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j := i + n
+			for j < hi {
+				r2, n2 := utf8.DecodeRuneInString(t[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				if (r2 == '\'' || r2 == '’' || r2 == '-') && j+n2 < hi {
+					r3, _ := utf8.DecodeRuneInString(t[j+n2:])
+					if unicode.IsLetter(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			ts = append(ts, tok{i, j, t[i:j], strings.ToLower(t[i:j])})
+			i = j
+			continue
+		}
+		if !unicode.IsSpace(r) {
+			ts = append(ts, tok{i, i + n, t[i : i+n], t[i : i+n]})
+		}
+		i += n
+	}
+	return ts
+}
+
+// unit finds the claims of text[lo:hi], a quote's words (qi >= 0) or a
+// stretch of the article's own text (qi = -1).
+func (f *finder) unit(lo, hi, qi int) {
+	ts := f.tokens(lo, hi)
+	if len(ts) < 3 {
+		return
+	}
+	u := &unit{f: f, ts: ts, qi: qi, lo: lo, hi: hi}
+	if qi >= 0 {
+		u.q = &f.doc.Quotes[qi]
+	}
+	for i := range ts {
+		for _, tr := range triggers {
+			if n := tr.match(ts, i); n > 0 {
+				u.trigger(tr, i, i+n)
+			}
+		}
+	}
+}
+
+// unit is a stretch of text being read for claims.
+type unit struct {
+	f      *finder
+	ts     []tok
+	qi     int
+	q      *sitrep.Quote
+	lo, hi int
+}
+
+// trigger is a word or phrase that fixes a predicate, with where its
+// subject and object are found.
+type trigger struct {
+	pred  string
+	words []string // lower-case tokens; "*" matches any one word
+	// subj: "before" (the group before the trigger), "of" (after "of"
+	// following the trigger, else before), "self" (the claimant before
+	// the trigger).
+	subj string
+	// obj: "place" (a place after the trigger), "actor" (an actor after
+	// the trigger), "incident" (the words after the trigger), "value"
+	// (a number before the trigger).
+	obj string
+	// deny: the trigger itself denies ("no presence").
+	deny bool
+}
+
+func (tr trigger) match(ts []tok, i int) int {
+	if i+len(tr.words) > len(ts) {
+		return 0
+	}
+	for k, w := range tr.words {
+		if w == "*" {
+			continue
+		}
+		if strings.HasSuffix(w, "*") {
+			if !strings.HasPrefix(ts[i+k].l, w[:len(w)-1]) {
+				return 0
+			}
+			continue
+		}
+		if ts[i+k].l != w {
+			return 0
+		}
+	}
+	return len(tr.words)
+}
+
+func tw(pred, words, subj, obj string) trigger {
+	return trigger{pred: pred, words: strings.Fields(words), subj: subj, obj: obj}
+}
+
+var triggers = []trigger{
+	tw(sitrep.PredicatePresence, "presence", "of", "place"),
+	tw(sitrep.PredicatePresence, "present", "before", "place"),
+	tw(sitrep.PredicatePresence, "exists", "before", "place"),
+	tw(sitrep.PredicatePresence, "exist", "before", "place"),
+	tw(sitrep.PredicatePresence, "based", "before", "place"),
+	tw(sitrep.PredicatePresence, "sanctuaries", "of", "place"),
+	tw(sitrep.PredicatePresence, "sanctuary", "of", "place"),
+	tw(sitrep.PredicatePresence, "hideouts", "of", "place"),
+	tw(sitrep.PredicatePresence, "bases", "of", "place"),
+	tw(sitrep.PredicatePresence, "foothold", "before", "place"),
+	tw(sitrep.PredicatePresence, "roots", "before", "place"),
+	tw(sitrep.PredicatePresence, "there is", "after", "place"),
+	tw(sitrep.PredicatePresence, "there are", "after", "place"),
+	tw(sitrep.PredicatePresence, "operating", "before", "place"),
+	tw(sitrep.PredicatePresence, "active", "before", "place"),
+	tw(sitrep.PredicateThreat, "threat", "of", "target"),
+	tw(sitrep.PredicateThreat, "threats", "of", "target"),
+	tw(sitrep.PredicateThreat, "threaten*", "before", "target"),
+	tw(sitrep.PredicateThreat, "menace", "of", "target"),
+	tw(sitrep.PredicateResponsibility, "claimed responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "claims responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "claiming responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "claimed credit", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "accepted responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "took responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "owned responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "was behind", "before", "incident"),
+	tw(sitrep.PredicateResponsibility, "were behind", "before", "incident"),
+	tw(sitrep.PredicateResponsibility, "is behind", "before", "incident"),
+	tw(sitrep.PredicateResponsibility, "carried out by", "after", "incident-before"),
+	tw(sitrep.PredicateResponsibility, "blamed", "after", "incident-for"),
+	tw(sitrep.PredicateResponsibility, "blames", "after", "incident-for"),
+	tw(sitrep.PredicateSupport, "support*", "before", "actor"),
+	tw(sitrep.PredicateSupport, "back", "before", "actor"),
+	tw(sitrep.PredicateSupport, "backs", "before", "actor"),
+	tw(sitrep.PredicateSupport, "backed", "before", "actor"),
+	tw(sitrep.PredicateSupport, "backing", "before", "actor"),
+	tw(sitrep.PredicateSupport, "fund*", "before", "actor"),
+	tw(sitrep.PredicateSupport, "financ*", "before", "actor"),
+	tw(sitrep.PredicateSupport, "sponsor*", "before", "actor"),
+	tw(sitrep.PredicateSupport, "harbo*", "before", "actor"),
+	tw(sitrep.PredicateSupport, "shelter*", "before", "actor"),
+	tw(sitrep.PredicateCooperation, "cooperation", "before", "actor"),
+	tw(sitrep.PredicateCooperation, "co-operation", "before", "actor"),
+	tw(sitrep.PredicateCooperation, "cooperate", "before", "actor"),
+	tw(sitrep.PredicateCooperation, "cooperating", "before", "actor"),
+	tw(sitrep.PredicateCooperation, "work with", "before", "actor"),
+	tw(sitrep.PredicateCooperation, "working with", "before", "actor"),
+	tw(sitrep.PredicateCooperation, "joint operations", "before", "actor"),
+	tw(sitrep.PredicateCooperation, "joint operation", "before", "actor"),
+	tw(sitrep.PredicateCooperation, "collaborat*", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "loyal to", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "allegiance to", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "affiliated with", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "affiliated to", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "linked to", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "linked with", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "links to", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "links with", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "ties to", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "ties with", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "allied with", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "allied to", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "alliance with", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "branch of", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "faction of", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "wing of", "before", "actor"),
+	tw(sitrep.PredicateAffiliation, "joined", "before", "actor"),
+	tw(sitrep.PredicateStrength, "fighters", "value", "value"),
+	tw(sitrep.PredicateStrength, "members", "value", "value"),
+	tw(sitrep.PredicateStrength, "militants", "value", "value"),
+	tw(sitrep.PredicateStrength, "men", "value", "value"),
+	tw(sitrep.PredicateStrength, "people", "value", "value"),
+	tw(sitrep.PredicateStrength, "strong", "value", "value"),
+}
+
+// negators deny the clause they stand in.
+var negators = map[string]bool{"no": true, "not": true, "n't": true, "never": true, "none": true, "nor": true, "neither": true, "without": true, "nothing": true, "cannot": true}
+
+// denyCues are quote cues whose words are denied: "denied the presence".
+var denyCues = map[string]bool{"denied": true, "denies": true, "deny": true, "denying": true, "rejected": true, "rejects": true, "reject": true, "dismissed": true, "dismisses": true, "refuted": true, "refutes": true, "ruled out": true, "quashed": true}
+
+// denyWords deny what follows them within the clause.
+var denyWords = map[string]bool{"denied": true, "denies": true, "deny": true, "denying": true, "rejected": true, "rejecting": true, "dismissed": true, "refuted": true, "eliminated": true, "wiped": true, "uprooted": true, "destroyed": true, "dismantled": true, "quashed": true}
+
+// hedges mark a claim made with reserve.
+var hedges = map[string]bool{"believed": true, "believe": true, "believes": true, "reportedly": true, "likely": true, "unlikely": true, "could": true, "may": true, "might": true, "possibly": true, "possible": true, "suspected": true, "alleged": true, "allegedly": true, "apparently": true, "appears": true, "seems": true, "estimated": true, "probably": true, "perhaps": true, "feared": true, "thought": true, "purportedly": true}
+
+// clause returns the token range of the clause around [i, j).
+func (u *unit) clause(i, j int) (int, int) {
+	a := i
+	for a > 0 {
+		p := u.ts[a-1].l
+		if p == ";" || p == "." || p == "but" || p == "however" || p == "whereas" || p == "?" || p == "!" ||
+			(p == "that" && a-2 >= 0 && u.ts[a-2].l == "and") || (p == "and" && a-2 >= 0 && u.ts[a-2].l == ",") {
+			break
+		}
+		a--
+	}
+	b := j
+	for b < len(u.ts) {
+		p := u.ts[b].l
+		if p == ";" || p == "." || p == "but" || p == "however" || p == "whereas" || p == "?" || p == "!" ||
+			(p == "and" && b+1 < len(u.ts) && u.ts[b+1].l == "that") || (p == "," && b+1 < len(u.ts) && (u.ts[b+1].l == "and" || u.ts[b+1].l == "but" || u.ts[b+1].l == "which")) {
+			break
+		}
+		b++
+	}
+	return a, b
+}
+
+// mentionsIn returns the mentions inside [s, e) in order.
+func (f *finder) mentionsIn(s, e int) []mention {
+	i := sort.Search(len(f.ments), func(k int) bool { return f.ments[k].s >= s })
+	var out []mention
+	for ; i < len(f.ments) && f.ments[i].s < e; i++ {
+		if f.ments[i].e <= e {
+			out = append(out, f.ments[i])
+		}
+	}
+	return out
+}
+
+func isGroup(e *sitrep.Entity) bool {
+	return e.Type == "organization" && (e.Subtype == "armed_group" || e.Subtype == "") || e.Type == "norp" && false
+}
+
+func isActor(e *sitrep.Entity) bool {
+	return e.Type == "organization" || e.Type == "person" || e.Type == "location" && (e.Subtype == "country" || e.Subtype == "") || e.Type == "norp"
+}
+
+// groupWords refer back to an armed group: "the group", "the network".
+var groupWords = map[string]bool{"group": true, "network": true, "outfit": true, "organisation": true, "organization": true, "it": true, "its": true, "they": true, "their": true}
+
+func (u *unit) trigger(tr trigger, i, j int) {
+	f := u.f
+	a, b := u.clause(i, j)
+	cs, ce := u.ts[a].s, u.ts[b-1].e
+	var subjects []sitrep.Actor
+	groupsBefore := func(want func(*sitrep.Entity) bool) []sitrep.Actor {
+		var out []sitrep.Actor
+		ms := f.mentionsIn(cs, u.ts[i].s)
+		for k := len(ms) - 1; k >= 0; k-- {
+			if want(ms[k].ent) {
+				out = append(out, actorOf(ms[k]))
+				if tr.subj != "self" {
+					break
+				}
+			}
+		}
+		return out
+	}
+	after := func(from int, want func(*sitrep.Entity) bool) []sitrep.Actor {
+		var out []sitrep.Actor
+		for _, m := range f.mentionsIn(from, ce) {
+			if want(m.ent) {
+				out = append(out, actorOf(m))
+			}
+		}
+		return out
+	}
+	switch tr.subj {
+	case "of":
+		if j < b && u.ts[j].l == "of" {
+			subjects = firstN(after(u.ts[j].e, isGroup), 1)
+		}
+		if len(subjects) == 0 {
+			subjects = groupsBefore(isGroup)
+		}
+	case "before", "self":
+		want := isGroup
+		if tr.pred == sitrep.PredicateSupport || tr.pred == sitrep.PredicateCooperation {
+			want = isActor
+		}
+		subjects = groupsBefore(want)
+		if tr.subj == "self" && len(subjects) > 1 {
+			// "Three different militant groups, including Daesh, claimed":
+			// each named group claims.
+			sort.Slice(subjects, func(x, y int) bool { return subjects[x].Start < subjects[y].Start })
+		}
+	case "after":
+		subjects = firstN(after(u.ts[j-1].e, isGroup), 1)
+	case "value":
+		subjects = u.strengthSubject(i, j, a, b)
+	}
+	if len(subjects) == 0 {
+		// "the group", "it": the last armed group before
+		for k := i - 1; k >= a; k-- {
+			if groupWords[u.ts[k].l] {
+				if m := f.lastGroupBefore(u.ts[k].s); m != nil {
+					s := actorOf(*m)
+					s.Start, s.End = u.ts[k].s, u.ts[k].e
+					subjects = []sitrep.Actor{s}
+				}
+				break
+			}
+		}
+	}
+	if len(subjects) == 0 {
+		return
+	}
+	// object
+	var objects []sitrep.Actor
+	value := ""
+	switch tr.obj {
+	case "place":
+		objects = after(u.ts[j-1].e, func(e *sitrep.Entity) bool { return e.Type == "location" })
+		if len(objects) == 0 {
+			objects = u.ownSoil(j, b)
+		}
+		if len(objects) == 0 {
+			return
+		}
+	case "target":
+		objects = after(u.ts[j-1].e, func(e *sitrep.Entity) bool { return e.Type != "person" })
+		if len(objects) > 1 {
+			objects = objects[:1]
+		}
+		if len(objects) == 0 {
+			objects = []sitrep.Actor{u.phraseAfter(j, b, "to", "for", "in", "against")}
+		}
+	case "actor":
+		objects = firstN(after(u.ts[j-1].e, isActor), 1)
+		if len(objects) == 0 {
+			if ph := u.phraseAfter(j, b, "of", "with", "to", "from", "by"); ph.Name != "" {
+				objects = []sitrep.Actor{ph}
+			}
+		}
+		if len(objects) == 0 {
+			return
+		}
+	case "incident", "incident-for":
+		objects = []sitrep.Actor{u.phraseAfter(j, b, "for", "in", "on")}
+	case "incident-before":
+		objects = []sitrep.Actor{{Name: strings.TrimSpace(f.text[cs:u.ts[i].s])}}
+	case "value":
+		value = u.value(i, a)
+		if value == "" {
+			return
+		}
+		objects = []sitrep.Actor{{}}
+	}
+	pol := sitrep.PolarityAffirm
+	neg := 0
+	for k := a; k < b; k++ {
+		l := u.ts[k].l
+		if k < j+2 && (negators[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t")) {
+			neg++
+		}
+		if denyWords[l] {
+			neg++
+		}
+	}
+	if u.q != nil && denyCues[strings.ToLower(u.q.Cue)] && !u.q.Direct {
+		neg++
+	}
+	if neg%2 == 1 {
+		pol = sitrep.PolarityDeny
+	}
+	hedged := false
+	for k := a; k < b; k++ {
+		if hedges[u.ts[k].l] {
+			hedged = true
+		}
+	}
+	if u.q != nil && hedges[strings.ToLower(u.q.Cue)] {
+		hedged = true
+	}
+	var speaker sitrep.Actor
+	date, basis := "", ""
+	if u.q != nil {
+		speaker = u.q.Speaker.Actor
+		date, basis = u.q.Date, u.q.DateBasis
+	} else if !f.doc.Published.IsZero() {
+		date, basis = f.doc.Published.String(), "published"
+	}
+	for _, s := range subjects {
+		for _, o := range objects {
+			if o.Entity != "" && o.Entity == s.Entity {
+				continue
+			}
+			sp := speaker
+			if tr.subj == "self" && u.q == nil {
+				sp = s // a group claiming responsibility asserts it
+			}
+			f.out = append(f.out, sitrep.Claim{
+				Subject: s, Predicate: tr.pred, Object: o, Polarity: pol, Value: value,
+				Hedged: hedged, Speaker: sp, Date: date, DateBasis: basis, Quote: u.qi,
+				Start: cs, End: ce,
+			})
+		}
+	}
+}
+
+func firstN(a []sitrep.Actor, n int) []sitrep.Actor {
+	if len(a) > n {
+		return a[:n]
+	}
+	return a
+}
+
+func actorOf(m mention) sitrep.Actor {
+	return sitrep.Actor{Name: m.ent.Name, Entity: m.ent.ID, Start: m.s, End: m.e}
+}
+
+// lastGroupBefore returns the last armed-group mention before off within
+// about two paragraphs.
+func (f *finder) lastGroupBefore(off int) *mention {
+	for k := len(f.ments) - 1; k >= 0; k-- {
+		m := &f.ments[k]
+		if m.e > off {
+			continue
+		}
+		if off-m.e > 1200 {
+			return nil
+		}
+		if isGroup(m.ent) && m.ent.Subtype == "armed_group" {
+			return m
+		}
+	}
 	return nil
+}
+
+// phraseAfter returns the words after the trigger, from one of the given
+// prepositions to the clause end (at most eight words), as an actor.
+func (u *unit) phraseAfter(j, b int, preps ...string) sitrep.Actor {
+	for k := j; k < b && k < j+3; k++ {
+		for _, p := range preps {
+			if u.ts[k].l != p {
+				continue
+			}
+			e := k + 1
+			for e < b && e < k+9 && u.ts[e].l != "," && u.ts[e].l != "that" && u.ts[e].l != "which" {
+				e++
+			}
+			if e == k+1 {
+				return sitrep.Actor{}
+			}
+			s := u.ts[k+1].s
+			a := sitrep.Actor{Name: u.f.text[s:u.ts[e-1].e], Start: s, End: u.ts[e-1].e}
+			if ms := u.f.mentionsIn(s, a.End); len(ms) == 1 && ms[0].s == s && ms[0].e == a.End {
+				a = actorOf(ms[0])
+			}
+			return a
+		}
+	}
+	return sitrep.Actor{}
+}
+
+// ownSoil reads "on its soil", "on our soil", "in our country" as the
+// speaker's own country.
+func (u *unit) ownSoil(j, b int) []sitrep.Actor {
+	if u.q == nil {
+		return nil
+	}
+	for k := j; k+1 < b && k < j+6; k++ {
+		if (u.ts[k].l == "its" || u.ts[k].l == "our" || u.ts[k].l == "their") && (u.ts[k+1].l == "soil" || u.ts[k+1].l == "territory" || u.ts[k+1].l == "country") {
+			sp := u.q.Speaker
+			for _, m := range u.f.mentionsIn(sp.Start, sp.End) {
+				if m.ent.Type == "location" {
+					country := m.ent.Name
+					if m.ent.Place != nil && m.ent.Place.Country != "" {
+						country = m.ent.Place.Country
+					}
+					for x := range u.f.doc.Entities {
+						e := &u.f.doc.Entities[x]
+						if e.Type == "location" && e.Name == country {
+							return []sitrep.Actor{{Name: e.Name, Entity: e.ID, Start: u.ts[k].s, End: u.ts[k+1].e}}
+						}
+					}
+					return []sitrep.Actor{{Name: country, Start: u.ts[k].s, End: u.ts[k+1].e}}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// numberWords are the words of a size estimate.
+var numberWords = map[string]bool{"between": true, "to": true, "and": true, "over": true, "about": true, "around": true, "nearly": true, "some": true, "up": true, "more": true, "than": true, "less": true, "fewer": true, "at": true, "least": true, "approximately": true, "roughly": true, "estimated": true, "hundreds": true, "thousands": true, "dozens": true, "hundred": true, "thousand": true, "dozen": true, "a": true, "few": true, "several": true, "-": true, "–": true}
+
+var cardinals = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "fifteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true, "hundred": true, "thousand": true, "hundreds": true, "thousands": true, "dozens": true, "million": true}
+
+func isNumber(l string) bool {
+	if cardinals[l] {
+		return true
+	}
+	for _, r := range l {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// value reads the size estimate before the trigger at i ("between 70 to
+// 80 Daesh members" -> "70 to 80"), skipping a group name between them.
+func (u *unit) value(i, a int) string {
+	k := i - 1
+	// skip the group's name: "70 to 80 Daesh members"
+	for k >= a && !isNumber(u.ts[k].l) && k > i-5 && !numberWords[u.ts[k].l] {
+		k--
+	}
+	if k < a || !isNumber(u.ts[k].l) {
+		return ""
+	}
+	e := k
+	s := k
+	for s > a && (isNumber(u.ts[s-1].l) || numberWords[u.ts[s-1].l] && u.ts[s-1].l != "a") {
+		s--
+	}
+	for s < e && !isNumber(u.ts[s].l) && (u.ts[s].l == "between" || u.ts[s].l == "some" || u.ts[s].l == "estimated") {
+		s++
+	}
+	return u.f.text[u.ts[s].s:u.ts[e].e]
+}
+
+// strengthSubject finds the group a size estimate is about: named
+// between the number and the trigger ("80 Daesh members"), after "of"
+// ("fighters of the TTP"), or before ("IS has 3,000 fighters").
+func (u *unit) strengthSubject(i, j, a, b int) []sitrep.Actor {
+	f := u.f
+	lo := u.ts[max(a, i-4)].s
+	for _, m := range f.mentionsIn(lo, u.ts[i].s) {
+		if isGroup(m.ent) {
+			return []sitrep.Actor{actorOf(m)}
+		}
+	}
+	if j+1 < b && u.ts[j].l == "of" {
+		for _, m := range f.mentionsIn(u.ts[j+1].s, u.ts[min(b-1, j+5)].e) {
+			if isGroup(m.ent) {
+				return []sitrep.Actor{actorOf(m)}
+			}
+		}
+	}
+	for k := i - 1; k >= a; k-- {
+		if u.ts[k].l == "has" || u.ts[k].l == "have" || u.ts[k].l == "had" {
+			for _, m := range f.mentionsIn(u.ts[a].s, u.ts[k].s) {
+				if isGroup(m.ent) {
+					return []sitrep.Actor{actorOf(m)}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// dedupe drops repeats of the same claim from the same evidence.
+func dedupe(cs []sitrep.Claim) []sitrep.Claim {
+	seen := map[string]bool{}
+	out := cs[:0]
+	for _, c := range cs {
+		k := strings.Join([]string{c.Subject.Entity, c.Subject.Name, c.Predicate, c.Object.Entity, c.Object.Name, c.Polarity, c.Speaker.Entity, c.Speaker.Name}, "|") + "|" + itoa(c.Start)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, c)
+	}
+	if out == nil {
+		return []sitrep.Claim{}
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
 }
