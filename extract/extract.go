@@ -278,15 +278,34 @@ func (a *Analyzer) Analyze(ctx context.Context, src Source) (*sitrep.Document, e
 	if err != nil {
 		return nil, err
 	}
-	for _, st := range a.Stages {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if err := st.Process(ctx, doc); err != nil {
-			return nil, fmt.Errorf("%s: %w", st.Name(), err)
-		}
+	if err := a.runStages(ctx, doc); err != nil {
+		return nil, err
 	}
 	return doc.Normalize(), nil
+}
+
+// Run runs the stages over a document the caller built, its Text taken
+// as it is: nothing is cleaned, so spans of the caller's own (gold
+// annotations of an evaluation) stay valid. It sets doc.ID from the text.
+func (a *Analyzer) Run(ctx context.Context, doc *sitrep.Document) error {
+	doc.ID = ContentID(doc.Text)
+	if err := a.runStages(ctx, doc); err != nil {
+		return err
+	}
+	doc.Normalize()
+	return nil
+}
+
+func (a *Analyzer) runStages(ctx context.Context, doc *sitrep.Document) error {
+	for _, st := range a.Stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := st.Process(ctx, doc); err != nil {
+			return fmt.Errorf("%s: %w", st.Name(), err)
+		}
+	}
+	return nil
 }
 
 // Clean builds the document's text and metadata without running stages.

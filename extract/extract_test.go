@@ -266,6 +266,37 @@ func TestStages(t *testing.T) {
 	}
 }
 
+// Run analyses a document as given: no cleaning, so the caller's text
+// (and any span into it) is kept byte for byte.
+func TestRun(t *testing.T) {
+	n := 0
+	a := extract.NewAnalyzer()
+	a.Stages = append(a.Stages, countStage{&n})
+	text := "Share\nGunmen  attacked a checkpoint.\n\nFour officers were killed, police said."
+	doc := &sitrep.Document{Text: text, Published: sitrep.Date{Year: 2024, Month: 3, Day: 5}}
+	if err := a.Run(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != text {
+		t.Errorf("Run changed the text to %q", doc.Text)
+	}
+	if doc.ID != extract.ContentID(text) {
+		t.Errorf("ID %q, want ContentID of the text", doc.ID)
+	}
+	if n == 0 || len(doc.Sentences) == 0 || doc.Quotes == nil {
+		t.Errorf("stages not run or document not normalised: %d sentences seen, quotes %v", n, doc.Quotes)
+	}
+	a.Stages = append(a.Stages, failStage{})
+	if err := a.Run(context.Background(), &sitrep.Document{Text: text}); err == nil || err.Error() != "fail: boom" {
+		t.Errorf("stage error %v, want it named after the stage", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := a.Run(ctx, &sitrep.Document{Text: text}); err == nil {
+		t.Error("Run on a cancelled context: no error")
+	}
+}
+
 func TestContentID(t *testing.T) {
 	base := extract.ContentID("Gunmen attacked a checkpoint.\n\nFour officers were killed.")
 	if !regexp.MustCompile(`^[0-9a-f]{32}$`).MatchString(base) {

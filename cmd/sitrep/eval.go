@@ -26,6 +26,8 @@ type EvalCommand struct {
 const evalUsage = `Usage: sitrep eval extract --data DIR [flags]
        sitrep eval dates --data DIR     (TempEval-3 or MEANTIME: date normalisation)
        sitrep eval ner --data DIR       (WorldWide NER or re3d: entity recognition)
+       sitrep eval quotes [--data DIR] [--split dev|test|train]
+                                        (PolNeAR: quote attribution)
 
 Scores article-body extraction on the article-extraction benchmark (AEB,
 ../shared/datasets/aeb) with the benchmark's own metric: per page, multisets
@@ -47,6 +49,8 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 			return c.evalDates(ctx, args[1:])
 		case "ner":
 			return c.evalNER(ctx, args[1:])
+		case "quotes":
+			return c.evalQuotes(ctx, args[1:])
 		case "-h", "--help", "help":
 			fmt.Fprintln(c.Stderr, evalUsage)
 			return nil
@@ -54,7 +58,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	}
 	if len(args) == 0 || args[0] != "extract" {
 		fmt.Fprintln(c.Stderr, evalUsage)
-		return fmt.Errorf("%w: eval needs a task: extract, dates or ner", ErrUsage)
+		return fmt.Errorf("%w: eval needs a task: extract, dates, ner or quotes", ErrUsage)
 	}
 	fs := c.newFlagSet("eval extract", evalUsage)
 	data := fs.String("data", "../shared/datasets/aeb", "benchmark `dir`ectory")

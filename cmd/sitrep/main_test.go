@@ -327,6 +327,7 @@ func TestUsageErrors(t *testing.T) {
 		{nil, "Commands:"},
 		{[]string{"eval"}, "eval needs a task"},
 		{[]string{"eval", "extract", "--mode", "pdf"}, "--mode must be html or text"},
+		{[]string{"eval", "quotes", "--split", "validation"}, "--split must be dev, test or train"},
 		{[]string{"bench"}, "no PATH given"},
 		{[]string{"bench", "--cpu", "0", a}, "--cpu must be 1 or more"},
 	} {
