@@ -10,11 +10,14 @@ import (
 
 // QuotedRegions returns the spans of text inside double quotation marks,
 // the marks included, in order. Marks are paired within each paragraph
-// (paragraphs are separated by "\n\n"): a straight " toggles, “ opens, ”
+// (paragraphs are separated by "\n\n"): a straight " (or '' or ``) toggles, “ opens, ”
 // closes; a ” with nothing open is ignored, and a region still open at
 // the end of a paragraph ends there (a quote continued in the next
 // paragraph opens again with its own mark).
 func QuotedRegions(text string) []sitrep.Span {
+	// '' and `` are double quotation marks in older newswire (the NYT
+	// texts of PolNeAR); read each as a straight mark, offsets unchanged.
+	text = strings.NewReplacer("''", "\" ", "``", "\" ").Replace(text)
 	var out []sitrep.Span
 	for start := 0; start < len(text); {
 		end := strings.Index(text[start:], "\n\n")

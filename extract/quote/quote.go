@@ -175,6 +175,14 @@ func (f *finder) tokenize(ps, pe int) []tok {
 			w := t[i:j]
 			ts = append(ts, tok{s: i, e: j, w: w, l: strings.ToLower(w), reg: -1})
 			i = j
+		case (r == '\'' || r == '`') && i+1 < pe && t[i+1] == t[i]:
+			// '' and `` as double quotation marks (older newswire style)
+			tk := tok{s: i, e: i + 2, w: t[i : i+2], l: t[i : i+2], punct: true, reg: -1, mark: 2}
+			if r == '`' {
+				tk.mark = 1
+			}
+			ts = append(ts, tk)
+			i += 2
 		default:
 			w := t[i : i+n]
 			tk := tok{s: i, e: i + n, w: w, l: w, punct: true, reg: -1}
@@ -307,7 +315,7 @@ func (f *finder) paragraph(ps, pe, para int, prevOpen []*draft) []*draft {
 				r.inside = true
 			}
 		}
-		if r.inside || r.words < 4 {
+		if r.inside || r.words < 4 || !startsSentence(ts, r.a) {
 			continue
 		}
 		// A whole paragraph in quotation marks with no frame: the
@@ -325,6 +333,11 @@ func (f *finder) paragraph(ps, pe, para int, prevOpen []*draft) []*draft {
 		}
 	}
 	return nextOpen
+}
+
+// startsSentence reports whether the quote mark at i opens its sentence.
+func startsSentence(ts []tok, i int) bool {
+	return i == 0 || ts[i-1].sent != ts[i].sent || strings.Contains(".?!:", ts[i-1].w) || ts[i-1].mark != 0
 }
 
 func indexOf(ds []*draft, d *draft) int {
@@ -380,7 +393,17 @@ func (f *finder) frameAfter(ts []tok, rs []region, k int, used []bool) *draft {
 	}
 	// A sentence ending inside the quote ends the frame too, except when
 	// the quote closes with a comma, question or exclamation mark.
-	i := skipPunct(ts, r.b+1, end, ",—–-")
+	i := skipPunct(ts, r.b+1, end, ",")
+	if i < end && (ts[i].w == "―" || ts[i].w == "—" || ts[i].w == "–" || ts[i].w == "-") {
+		// "..." ― Name, role
+		ns, ne := rightNP(ts, i+1, end)
+		if ne > ns && unicode.IsUpper(firstRune(ts[ns].w)) {
+			d := f.newDraft(ts, i, i+1, ns, ne, end)
+			mark(used, i, end)
+			return d
+		}
+		return nil
+	}
 	if i >= end {
 		return nil
 	}
@@ -434,6 +457,11 @@ func mark(used []bool, i, j int) {
 // frameEnd extends an attribution frame over an addressee, a venue and a
 // date to the end of the sentence when nothing else follows.
 func (f *finder) frameEnd(ts []tok, i, end int) int {
+	for k := i; k+1 < end; k++ {
+		if ts[k].w == "," && strings.HasSuffix(ts[k+1].l, "ing") && cueForm[ts[k+1].l] != "" {
+			return k
+		}
+	}
 	return end
 }
 
@@ -479,6 +507,16 @@ func (f *finder) frameBefore(ts []tok, rs []region, k int, used []bool) *draft {
 				}
 			}
 		}
+		if strings.HasSuffix(ts[cc].l, "ing") && cc > 0 && (ts[cc-1].w == "," || ts[cc-1].l == "later" || ts[cc-1].l == "then") {
+			// `X said, adding: "..."`: the speaker of the main clause
+			if p := f.mainSpeaker(ts, cc); p != nil {
+				d := f.newDraft(ts, cc, cc+1, 0, 0, r.a)
+				d.q.Speaker = p.q.Speaker
+				d.pron = p.pron
+				mark(used, cc, r.a)
+				return d
+			}
+		}
 		ns, ne := leftNP(ts, start, cc, f)
 		if ne <= ns {
 			// said X: "..."
@@ -490,6 +528,24 @@ func (f *finder) frameBefore(ts []tok, rs []region, k int, used []bool) *draft {
 		d := f.newDraft(ts, cc, cc+1, ns, ne, r.a)
 		mark(used, ns, r.a)
 		return d
+	}
+	return nil
+}
+
+// mainSpeaker returns the quote attributed earlier in the sentence of
+// token c, whose speaker a participle cue (", adding") shares.
+func (f *finder) mainSpeaker(ts []tok, c int) *draft {
+	sent := ts[c].sent
+	for k := len(f.drafts) - 1; k >= 0; k-- {
+		d := f.drafts[k]
+		if d.q.CueEnd <= ts[c].s && d.q.CueStart >= ts[0].s {
+			for j := c - 1; j >= 0 && ts[j].sent == sent; j-- {
+				if ts[j].s == d.q.CueStart {
+					return d
+				}
+			}
+			return nil
+		}
 	}
 	return nil
 }
@@ -539,7 +595,11 @@ func agrees(ts []tok, c, ns, ne int) bool {
 		return pluralSubject(ts, ns, ne)
 	}
 	if nounForm[ts[c].l] {
-		return !pluralSubject(ts, ns, ne)
+		last := ts[ne-1]
+		if _, ok := pronouns[last.l]; ok {
+			return last.l == "he" || last.l == "she" || last.l == "it"
+		}
+		return !pluralSubject(ts, ns, ne) && (unicode.IsUpper(firstRune(last.w)) || documentHeads[last.l] || anonymousHeads[last.l] || groupHeads[last.l])
 	}
 	return true
 }
@@ -682,8 +742,10 @@ func (f *finder) newDraft(ts []tok, cs, ce, ns, ne, end int) *draft {
 	d := &draft{outer: -1, cueTok: ts[cs].s}
 	d.q.Cue = f.text[ts[cs].s:ts[ce-1].e]
 	d.q.CueStart, d.q.CueEnd = ts[cs].s, ts[ce-1].e
-	d.q.Speaker = f.speaker(ts, ns, ne)
-	if d.q.Speaker.Kind == sitrep.SpeakerPronoun {
+	if ne > ns {
+		d.q.Speaker = f.speaker(ts, ns, ne)
+	}
+	if ne > ns && d.q.Speaker.Kind == sitrep.SpeakerPronoun {
 		d.pron = pronouns[ts[ns].l]
 	}
 	// appositive role after an inverted speaker: "said X, a military expert"
