@@ -79,6 +79,31 @@ var cueLemmas = [][]string{
 	{"cite", "cites", "cited", "citing"},
 	{"show", "shows", "showed"}, // "the report shows"
 	{"find", "finds", "found"},  // "the study found"
+	{"boast", "boasts", "boasted", "boasting"},
+	{"joke", "jokes", "joked", "joking"},
+	{"quip", "quips", "quipped"},
+	{"scold", "scolds", "scolded"},
+	{"shout", "shouts", "shouted", "shouting"},
+	{"yell", "yells", "yelled"},
+	{"exclaim", "exclaims", "exclaimed"},
+	{"chant", "chanted", "chanting"},
+	{"call", "calls", "called", "calling"},
+	{"lament", "laments", "lamented"},
+	{"wonder", "wonders", "wondered"},
+	{"counter", "counters", "countered"},
+	{"retort", "retorts", "retorted"},
+	{"plead", "pleads", "pleaded"},
+	{"brag", "brags", "bragged"},
+	{"testify", "testifies", "testified"},
+	{"proclaim", "proclaims", "proclaimed"},
+	{"liken", "likens", "likened"},
+	{"criticise", "criticises", "criticised", "criticize", "criticizes", "criticized"},
+	{"condemn", "condemns", "condemned"},
+	{"welcome", "welcomes", "welcomed"},
+	{"hail", "hails", "hailed"},
+	{"slam", "slams", "slammed"},
+	{"blast", "blasts", "blasted"},
+	{"argue", "argued"},
 }
 
 // cueForm maps a lowercase cue form to its lemma.
@@ -114,6 +139,7 @@ func init() {
 // needClause are lemmas whose object is rarely a statement: they are cues
 // only when a clause ("that ...", a colon, a quote) follows.
 var needClause = map[string]bool{
+	"call": true, "wonder": true, "criticise": true, "condemn": true, "welcome": true, "hail": true, "slam": true, "blast": true, "liken": true, "counter": false,
 	"know": true, "expect": true, "hope": true, "fear": true, "show": true, "find": true,
 	"agree": true, "charge": true, "question": true, "demand": true, "describe": true,
 	"brief": true, "post": true, "quote": true, "cite": true, "point": true, "read": false,

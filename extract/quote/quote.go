@@ -425,8 +425,8 @@ func (f *finder) frameAfter(ts []tok, rs []region, k int, used []bool) *draft {
 		return nil
 	}
 	// X said
-	for c := i; c < end && c < i+14; c++ {
-		if ts[c].punct && ts[c].w != "’" && ts[c].w != "'" && ts[c].w != "," {
+	for c := i; c < end && c < i+16; c++ {
+		if ts[c].punct && !strings.Contains("’',()-.", ts[c].w) {
 			break
 		}
 		if _, ok := cueForm[ts[c].l]; !ok || c == i || isNounUse(ts, c) {
@@ -574,7 +574,12 @@ func (f *finder) inDate(off int) bool {
 // pluralSubject reports whether the phrase [s, e) can take a base-form
 // verb: a plural noun or a pronoun other than he, she, it.
 func pluralSubject(ts []tok, s, e int) bool {
-	l := ts[e-1].l
+	for k := s + 1; k < e-1; k++ {
+		if ts[k].l == "and" {
+			return true // "Mr. Grassley and Mr. Leahy say"
+		}
+	}
+	l := ts[headOf(ts, s, e)].l
 	switch l {
 	case "they", "we", "i", "you":
 		return true
@@ -616,6 +621,20 @@ func leftNP(ts []tok, start, c int, f *finder) (int, int) {
 	if e <= start {
 		return 0, 0
 	}
+	// an interposed phrase: "X, at a later press gaggle, said"
+	if ts[e-1].w == "," {
+		for cm := e - 2; cm > start && cm >= e-10; cm-- {
+			if ts[cm].w != "," {
+				continue
+			}
+			if l := ts[cm+1].l; interposed[l] {
+				if ns, ne := npBack(ts, start, cm, f); ne > ns {
+					return ns, ne
+				}
+			}
+			break
+		}
+	}
 	// apposition: NP1 , APPOS , cue
 	if ts[e-1].w == "," {
 		as, ae := npBack(ts, start, e-1, f)
@@ -629,10 +648,22 @@ func leftNP(ts []tok, start, c int, f *finder) (int, int) {
 	}
 	ns, ne := npBack(ts, start, e, f)
 	if ne > ns && ns > start && prepositions[ts[ns-1].l] {
-		return 0, 0 // "in response to Afghan claims": an object, not a subject
+		// "in response to Afghan claims": an object, not a subject; but
+		// "In a Bloomberg interview Trump declared": the person at the end
+		if m := f.mentionIn(ts[ns].s, ts[ne-1].e); m != nil && m.ent.Type == "person" && m.e == ts[ne-1].e {
+			for k := ns; k < ne; k++ {
+				if ts[k].s == m.s {
+					return k, ne
+				}
+			}
+		}
+		return 0, 0
 	}
 	return ns, ne
 }
+
+// interposed words open a phrase between a speaker and the cue.
+var interposed = set("at", "in", "during", "on", "speaking", "addressing", "however", "also", "meanwhile", "earlier", "later", "too", "though", "for", "after", "before", "while", "when", "writing", "in turn", "moreover", "separately", "nonetheless", "speaking", "asked", "responding", "according")
 
 var prepositions = set("to", "of", "in", "for", "with", "on", "at", "by", "from", "about", "against", "over", "under", "into", "after", "before", "amid", "despite")
 
@@ -642,8 +673,9 @@ func npBack(ts []tok, start, e int, f *finder) (int, int) {
 	for s > start && s > e-12 {
 		t := ts[s-1]
 		if t.punct {
-			// possessive ’s is a word token; allow a hyphen and a period
-			if t.w == "-" || t.w == "’" || t.w == "'" || t.w == "(" || t.w == ")" {
+			// possessive ’s is a word token; allow a hyphen, brackets and
+			// a period inside brackets: "Sen. Claire McCaskill (D-Mo.)"
+			if t.w == "-" || t.w == "’" || t.w == "'" || t.w == "(" || t.w == ")" || t.w == "." && s < len(ts) && ts[s].w == ")" {
 				s--
 				continue
 			}
@@ -694,7 +726,17 @@ func hasHead(ts []tok, s, e int, f *finder) bool {
 	if f.mentionIn(ts[s].s, last.e) != nil {
 		return true
 	}
-	if anonymousHeads[last.l] || documentHeads[last.l] {
+	if anonymousHeads[last.l] || documentHeads[last.l] || roleHeads[last.l] || groupHeads[last.l] || roleHeads[strings.TrimSuffix(last.l, "s")] {
+		return true
+	}
+	// "The bank said": a short phrase opened by a determiner at the
+	// start of a clause.
+	if determiners[ts[s].l] && e-s <= 5 && (s == 0 || ts[s-1].punct || ts[s-1].sent != ts[s].sent) {
+		for k := s + 1; k < e; k++ {
+			if strings.HasSuffix(ts[k].l, "ed") || strings.HasSuffix(ts[k].l, "ing") && k == e-1 {
+				return false
+			}
+		}
 		return true
 	}
 	if unicode.IsUpper(firstRune(last.w)) {
