@@ -13,6 +13,7 @@ type cand struct {
 	ns, ne    int // speaker phrase
 	inverted  bool
 	according bool
+	detached  bool // the speaker is the clause's subject, away from the cue
 }
 
 // indirect finds indirect speech in the paragraph's sentences.
@@ -48,7 +49,15 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		if c > a && passiveAux[ts[c-1].l] {
 			continue
 		}
-		if strings.HasSuffix(t.l, "ing") && c > a && (ts[c-1].w == "," || ts[c-1].l == "by" || ts[c-1].l == "after" || ts[c-1].l == "while") {
+		if strings.HasSuffix(t.l, "ing") && c > a && (ts[c-1].l == "by" || ts[c-1].l == "after" || ts[c-1].l == "while") {
+			continue
+		}
+		if c > a && (strings.HasSuffix(t.l, "ing") && ts[c-1].w == "," || ts[c-1].l == "and" && !strings.HasSuffix(t.l, "ing")) {
+			// "X attacked Y, saying ...", "X exhorted Y and said ...": the
+			// clause's subject speaks
+			if ns, ne := subjectAt(ts, a, c); ne > ns {
+				cs = append(cs, cand{c: c, ce: c + 1, ns: ns, ne: ne, detached: true})
+			}
 			continue
 		}
 		ce := c + 1
@@ -202,7 +211,7 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 	}
 	// Content before the speaker: "CONTENT, X said." or the parenthetical
 	// "A, X said, B."
-	if cd.ns > a && ts[cd.ns-1].w == "," && !clause {
+	if !cd.detached && cd.ns > a && ts[cd.ns-1].w == "," && !clause {
 		if f.onlyTail(ts, i, end) || i >= end {
 			return [][2]int{{f.afterLead(ts, a, cd.ns-1), cd.ns - 1}}, after
 		}

@@ -532,6 +532,42 @@ func (f *finder) frameBefore(ts []tok, rs []region, k int, used []bool) *draft {
 	return nil
 }
 
+func isDigitWord(s string) bool {
+	r := firstRune(s)
+	return unicode.IsDigit(r)
+}
+
+// subjectAt reads the subject of the clause starting at a, before c: a
+// pronoun, a run of capitalised words ("Attorney General Roy Cooper"),
+// or "the" and a role ("The president"), after an introductory phrase
+// ending in a comma ("During a speech earlier in the day, Trump ...").
+func subjectAt(ts []tok, a, c int) (int, int) {
+	k := a
+	if k < c && (prepositions[ts[k].l] || interposed[ts[k].l]) {
+		for k < c && ts[k].w != "," {
+			k++
+		}
+		k++
+	}
+	if k >= c {
+		return 0, 0
+	}
+	if p, ok := pronouns[ts[k].l]; ok && p != "thing" && ts[k].l != "him" && ts[k].l != "them" && ts[k].l != "her" {
+		return k, k + 1
+	}
+	j := k
+	if ts[j].l == "the" && j+1 < c && (roleHeads[ts[j+1].l] || anonymousHeads[ts[j+1].l]) {
+		return j, j + 2
+	}
+	for j < c && (unicode.IsUpper(firstRune(ts[j].w)) && !ts[j].punct || j > k && (ts[j].w == "." || ts[j].w == "(" || ts[j].w == ")")) {
+		j++
+	}
+	if j > k && j < c && !ts[j].punct && unicode.IsLower(firstRune(ts[j].w)) {
+		return k, j
+	}
+	return 0, 0
+}
+
 // mainSpeaker returns the quote attributed earlier in the sentence of
 // token c, whose speaker a participle cue (", adding") shares.
 func (f *finder) mainSpeaker(ts []tok, c int) *draft {
@@ -621,18 +657,29 @@ func leftNP(ts []tok, start, c int, f *finder) (int, int) {
 	if e <= start {
 		return 0, 0
 	}
-	// an interposed phrase: "X, at a later press gaggle, said"
+	// interposed phrases: "X, at a later press gaggle, said", "X, who
+	// served as ambassador, said", "X, 59, of Ashton, Md., who ..., said"
 	if ts[e-1].w == "," {
-		for cm := e - 2; cm > start && cm >= e-10; cm-- {
-			if ts[cm].w != "," {
-				continue
+		seg := e - 1 // the comma closing the current segment
+		for n := 0; n < 4; n++ {
+			cm := seg - 1
+			for cm > start && cm >= seg-25 && ts[cm].w != "," {
+				cm--
 			}
-			if l := ts[cm+1].l; interposed[l] {
-				if ns, ne := npBack(ts, start, cm, f); ne > ns {
+			if cm <= start || ts[cm].w != "," {
+				break
+			}
+			first := ts[cm+1]
+			short := seg-cm <= 4 && (isDigitWord(first.l) || prepositions[first.l] || seg-cm == 3 && ts[cm+2].w == ".")
+			if !(interposed[first.l] || first.l == "who" || first.l == "which" || short) {
+				break
+			}
+			if ns, ne := npBack(ts, start, cm, f); ne > ns && (seg-cm > 4 || unicode.IsUpper(firstRune(ts[ne-1].w))) {
+				if ns == start || ts[ns-1].punct || prepositions[ts[ns-1].l] == false {
 					return ns, ne
 				}
 			}
-			break
+			seg = cm
 		}
 	}
 	// apposition: NP1 , APPOS , cue
@@ -681,7 +728,7 @@ func npBack(ts []tok, start, e int, f *finder) (int, int) {
 			}
 			break
 		}
-		if t.reg >= 0 || npStop[t.l] || f.inDate(t.s) {
+		if t.reg >= 0 || npStop[t.l] && !(t.l == "to" && s < e && s-2 >= start && (anonymousHeads[ts[s-2].l] || roleHeads[strings.TrimSuffix(ts[s-2].l, "s")])) || f.inDate(t.s) {
 			break
 		}
 		if _, ok := cueForm[t.l]; ok && !isNounUse(ts, s-1) {
