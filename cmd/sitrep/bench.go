@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"runtime"
@@ -194,8 +195,50 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 			docs, elapsed.Round(time.Millisecond), float64(docs)/elapsed.Seconds(),
 			float64(docs)/float64(len(pages))*float64(pageBytes)/1e6/elapsed.Seconds())
 	}
+	if *layer == "all" {
+		stageTimes(ctx, c.Stdout, a, inputs, src)
+	}
 	fmt.Fprintf(c.Stdout, "peak memory (max RSS): %.0f MB\n", float64(maxRSS())/1e6)
 	return nil
+}
+
+// stageTimes times each stage alone, on one core, over the cleaned
+// inputs (each stage after the ones before it), and prints each stage's
+// time per document and its share of the entity stage's.
+func stageTimes(ctx context.Context, w io.Writer, a *extract.Analyzer, inputs []ingest.Input, src func(ingest.Input) extract.Source) {
+	var docs []*sitrep.Document
+	for _, in := range inputs {
+		if d, err := a.Clean(src(in)); err == nil {
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) == 0 {
+		return
+	}
+	took := make([]time.Duration, len(a.Stages))
+	for _, d := range docs {
+		for i, st := range a.Stages {
+			t := time.Now()
+			_ = st.Process(ctx, d)
+			took[i] += time.Since(t)
+		}
+	}
+	var ent time.Duration
+	for i, st := range a.Stages {
+		if st.Name() == "entities" {
+			ent = took[i]
+		}
+	}
+	fmt.Fprintf(w, "stages (one core, %d documents, per document):", len(docs))
+	for i, st := range a.Stages {
+		per := float64(took[i].Microseconds()) / float64(len(docs))
+		if ent > 0 && st.Name() != "entities" && i > 0 {
+			fmt.Fprintf(w, " %s %.0f µs (%.0f%% of entities);", st.Name(), per, 100*float64(took[i])/float64(ent))
+		} else {
+			fmt.Fprintf(w, " %s %.0f µs;", st.Name(), per)
+		}
+	}
+	fmt.Fprintln(w)
 }
 
 // timeRuns calls fn over 0..n-1, repeatedly, on workers goroutines, until

@@ -49,10 +49,11 @@ func Find(doc *sitrep.Document) []sitrep.Claim {
 		// The attribution itself may hold the claim: "X denied the
 		// presence of IS" has its object in the quote's words already.
 	}
+	covered = sortedSpans(covered)
 	for _, s := range doc.Sentences {
 		// the parts of the sentence outside quotes
 		lo := s.Start
-		for _, c := range sortedSpans(covered) {
+		for _, c := range covered {
 			if c.End <= lo || c.Start >= s.End {
 				continue
 			}
@@ -85,6 +86,7 @@ type finder struct {
 	text  string
 	ments []mention
 	out   []sitrep.Claim
+	buf   []tok // reused token buffer
 }
 
 type tok struct {
@@ -93,7 +95,8 @@ type tok struct {
 }
 
 func (f *finder) tokens(lo, hi int) []tok {
-	var ts []tok
+	ts := f.buf[:0]
+	defer func() { f.buf = ts[:0] }()
 	t := f.text
 	for i := lo; i < hi; {
 		r, n := utf8.DecodeRuneInString(t[i:])
@@ -138,9 +141,17 @@ func (f *finder) unit(lo, hi, qi int) {
 		u.q = &f.doc.Quotes[qi]
 	}
 	for i := range ts {
-		for _, tr := range triggers {
+		l := ts[i].l
+		for _, tr := range byFirst[l] {
 			if n := tr.match(ts, i); n > 0 {
 				u.trigger(tr, i, i+n)
+			}
+		}
+		if len(l) >= 4 {
+			for _, tr := range byPrefix[l[:4]] {
+				if n := tr.match(ts, i); n > 0 {
+					u.trigger(tr, i, i+n)
+				}
 			}
 		}
 	}
@@ -272,6 +283,21 @@ var triggers = []trigger{
 	tw(sitrep.PredicateStrength, "men", "value", "value"),
 	tw(sitrep.PredicateStrength, "people", "value", "value"),
 	tw(sitrep.PredicateStrength, "strong", "value", "value"),
+}
+
+// byFirst indexes the triggers by their first word; byPrefix those whose
+// first word is a prefix ("support*") by its first four letters.
+var byFirst, byPrefix = map[string][]trigger{}, map[string][]trigger{}
+
+func init() {
+	for _, tr := range triggers {
+		w := tr.words[0]
+		if strings.HasSuffix(w, "*") {
+			byPrefix[w[:4]] = append(byPrefix[w[:4]], tr)
+		} else {
+			byFirst[w] = append(byFirst[w], tr)
+		}
+	}
 }
 
 // negators deny the clause they stand in.

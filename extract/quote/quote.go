@@ -140,7 +140,7 @@ func (fd Finder) Find(doc *sitrep.Document) []sitrep.Quote {
 
 // tokenize splits text[ps:pe] into tokens.
 func (f *finder) tokenize(ps, pe int) []tok {
-	var ts []tok
+	ts := make([]tok, 0, (pe-ps)/5+4)
 	t := f.text
 	for i := ps; i < pe; {
 		r, n := utf8.DecodeRuneInString(t[i:])
