@@ -43,8 +43,11 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 			continue
 		}
 		lemma, ok := cueForm[t.l]
-		if !ok || isNounUse(ts, c) {
+		if !ok || isNounUse(ts, c) || !cueCase(ts, c) {
 			continue
+		}
+		if lemma == "report" && c+1 < b && ts[c+1].l == "from" {
+			continue // a contributor line: "X reported from Kabul"
 		}
 		if c > a && passiveAux[ts[c-1].l] {
 			continue

@@ -429,7 +429,7 @@ func (f *finder) frameAfter(ts []tok, rs []region, k int, used []bool) *draft {
 		if ts[c].punct && !strings.Contains("’',()-.", ts[c].w) {
 			break
 		}
-		if _, ok := cueForm[ts[c].l]; !ok || c == i || isNounUse(ts, c) {
+		if _, ok := cueForm[ts[c].l]; !ok || c == i || isNounUse(ts, c) || !cueCase(ts, c) {
 			continue
 		}
 		ns, ne := leftNP(ts, i, c, f)
@@ -495,7 +495,7 @@ func (f *finder) frameBefore(ts []tok, rs []region, k int, used []bool) *draft {
 	}
 	// The cue, possibly followed by an addressee: X told Y: "..."
 	for cc := c; cc >= start && cc >= c-6; cc-- {
-		if _, ok := cueForm[ts[cc].l]; !ok {
+		if _, ok := cueForm[ts[cc].l]; !ok || !cueCase(ts, cc) {
 			continue
 		}
 		if cc != c {
@@ -625,7 +625,24 @@ func pluralSubject(ts []tok, s, e int) bool {
 	if strings.HasSuffix(l, "ss") || strings.HasSuffix(l, "us") {
 		return false
 	}
+	if h := ts[headOf(ts, s, e)]; unicode.IsUpper(firstRune(h.w)) && !anonymousHeads[l] && !groupHeads[l] {
+		// names ending in s ("Times", "Reuters") are singular; peoples
+		// and parties ("Democrats", "Afghans") plural
+		for _, suf := range []string{"ans", "ists", "ers", "ats", "ics", "ites", "ese"} {
+			if strings.HasSuffix(l, suf) {
+				return true
+			}
+		}
+		return false
+	}
 	return strings.HasSuffix(l, "s") || l == "police" || l == "people" || l == "militants" || l == "men" || l == "women"
+}
+
+// cueCase reports whether the cue word at c is written as a verb: lower
+// case, or capitalised only at the start of a sentence ("States" in
+// "United States" is not a cue).
+func cueCase(ts []tok, c int) bool {
+	return !unicode.IsUpper(firstRune(ts[c].w)) || c == 0 || ts[c-1].sent != ts[c].sent || ts[c-1].mark != 0
 }
 
 // agrees reports whether the cue form at c agrees with its subject
