@@ -261,6 +261,12 @@ func (f *finder) paragraph(ps, pe, para int, prevOpen []*draft) []*draft {
 	var nextOpen []*draft
 	first := len(f.drafts)
 
+	// A transcript or headline line: "PENCE: ...", "Pence: ..."
+	if d := f.speakerLine(ts); d != nil {
+		d.para = para
+		f.drafts = append(f.drafts, d)
+		return nil
+	}
 	// Direct quotes with a frame after or before them.
 	for k := range rs {
 		r := &rs[k]
@@ -333,6 +339,33 @@ func (f *finder) paragraph(ps, pe, para int, prevOpen []*draft) []*draft {
 		}
 	}
 	return nextOpen
+}
+
+// labels are words before a colon that do not name a speaker.
+var labels = set("update", "updated", "note", "watch", "read", "photo", "photos", "video", "exclusive", "breaking", "editor", "editors", "source", "sources", "related", "see", "also", "live", "analysis", "opinion", "warning", "listen", "correction", "clarification", "q", "a", "question", "answer", "transcript", "contact", "email", "phone", "tel", "fax", "twitter", "facebook", "website", "tags", "topics", "share", "advertisement", "file", "image", "credit", "caption", "by", "from", "to", "subject", "date", "time", "location", "where", "when", "what", "who", "why", "how", "part", "chapter", "step", "tip", "fact", "facts", "background", "timeline", "map", "graphic", "poll", "quiz", "vote", "more", "next", "previous", "top", "bottom", "in", "on", "at", "the", "and")
+
+// speakerLine reads a paragraph opened by a speaker's name and a colon,
+// as transcripts and some headlines write it: "PENCE: Well, look, ..."
+func (f *finder) speakerLine(ts []tok) *draft {
+	k := 0
+	for k < len(ts) && k < 4 && !ts[k].punct && unicode.IsUpper(firstRune(ts[k].w)) && !labels[ts[k].l] {
+		k++
+	}
+	if k == 0 || k >= len(ts)-3 || ts[k].w != ":" || ts[k+1].mark != 0 && ts[len(ts)-1].mark != 0 {
+		return nil
+	}
+	if len(ts[0].w) < 2 {
+		return nil
+	}
+	d := &draft{outer: -1, cueTok: ts[k].s}
+	d.q.Cue, d.q.CueStart, d.q.CueEnd = ":", ts[k].s, ts[k].e
+	d.q.Speaker = f.speaker(ts, 0, k)
+	if d.q.Speaker.Kind == sitrep.SpeakerPronoun {
+		return nil
+	}
+	end := len(ts)
+	d.parts = []sitrep.Span{{Start: ts[k+1].s, End: ts[end-1].e}}
+	return d
 }
 
 // startsSentence reports whether the quote mark at i opens its sentence.
