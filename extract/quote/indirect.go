@@ -64,6 +64,9 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 			continue
 		}
 		ce := c + 1
+		if lemma == "call" && c+1 < b && (ts[c+1].l == "for" || ts[c+1].l == "on") {
+			ce++ // "called for", "called on"
+		}
 		if lemma == "point" {
 			if ce < b && ts[ce].l == "out" {
 				ce++
@@ -226,7 +229,7 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 			return [][2]int{{f.afterLead(ts, a, cd.ns-1), cd.ns - 1}, {j, end}}, after
 		}
 	}
-	if needClause[lemma] && !clause {
+	if needClause[lemma] && !clause && !((lemma == "find" || lemma == "show") && documentHeads[ts[cd.ne-1].l]) {
 		return nil, 0
 	}
 	// A sibling attribution later in the sentence ends the content:

@@ -104,6 +104,15 @@ var cueLemmas = [][]string{
 	{"slam", "slams", "slammed"},
 	{"blast", "blasts", "blasted"},
 	{"argue", "argued"},
+	{"want", "wants", "wanted"},
+	{"plan", "plans", "planned"},
+	{"seek", "seeks", "sought"},
+	{"refuse", "refuses", "refused"},
+	{"decline", "declines", "declined"},
+	{"oppose", "opposes", "opposed"},
+	{"praise", "praises", "praised"},
+	{"defend", "defends", "defended"},
+	{"agree", "agreed"},
 }
 
 // cueForm maps a lowercase cue form to its lemma.
@@ -139,10 +148,10 @@ func init() {
 // needClause are lemmas whose object is rarely a statement: they are cues
 // only when a clause ("that ...", a colon, a quote) follows.
 var needClause = map[string]bool{
-	"call": true, "wonder": true, "criticise": true, "condemn": true, "welcome": true, "hail": true, "slam": true, "blast": true, "liken": true, "counter": false,
+	"call": false, "wonder": true, "want": false, "plan": false, "seek": false, "refuse": false, "decline": false, "oppose": false, "praise": false, "defend": false, "criticise": true, "condemn": true, "welcome": true, "hail": true, "slam": true, "blast": true, "liken": true, "counter": false,
 	"know": true, "expect": true, "hope": true, "fear": true, "show": true, "find": true,
 	"agree": true, "charge": true, "question": true, "demand": true, "describe": true,
-	"brief": true, "post": true, "quote": true, "cite": true, "point": true, "read": false,
+	"brief": true, "post": true, "quote": true, "cite": false, "point": true, "read": false,
 	"think": true, "believe": true, "recall": true, "ask": true, "respond": true, "reply": true,
 	"mention": true, "note": false, "estimate": true, "promise": true, "pledge": true,
 	"threaten": true, "blame": true, "dismiss": true, "accuse": false, "report": false,
@@ -184,7 +193,7 @@ var anonymousHeads = set("official", "officials", "source", "sources", "spokesma
 	"memo", "filing", "dossier", "analysis", "paper", "reports", "statements", "studies", "data", "figures", "records", "website", "channel")
 
 // documentHeads are heads of a written source: "the report reads".
-var documentHeads = set("statement", "report", "study", "survey", "poll", "document", "letter", "communique", "communiqué", "video", "release",
+var documentHeads = set("slide", "transcript", "panel", "review", "audit", "investigation", "inquiry", "census", "footage", "analysis", "research", "book", "article", "editorial", "ad", "advertisement", "spot", "indictment", "complaint", "lawsuit", "ruling", "verdict", "resolution", "bill", "law", "order", "decree", "fatwa", "manifesto", "pamphlet", "leaflet", "statement", "report", "study", "survey", "poll", "document", "letter", "communique", "communiqué", "video", "release",
 	"assessment", "memo", "filing", "dossier", "analysis", "paper", "reports", "statements", "studies", "data", "figures", "records", "website", "channel", "message", "notification", "tweet", "post")
 
 // roleHeads are nouns naming a role: "the army chief", "a military expert".
