@@ -279,8 +279,72 @@ func writeSummary(w io.Writer, d *sitrep.Document) error {
 		}
 		pr("  %s\n", d.Text[s.Start:s.End])
 	}
+	if len(d.Quotes) > 0 {
+		pr("\nQuotes (%d):\n", len(d.Quotes))
+		for i, q := range d.Quotes {
+			if i == 8 {
+				pr("  ...\n")
+				break
+			}
+			pr("  %s\n", quoteLine(q))
+		}
+	}
+	if len(d.Claims) > 0 {
+		pr("\nClaims (%d):\n", len(d.Claims))
+		for i, c := range d.Claims {
+			if i == 8 {
+				pr("  ...\n")
+				break
+			}
+			pr("  %s\n", claimLine(c))
+		}
+	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// quoteLine is one line of a quote for people: who, how, what, when.
+func quoteLine(q sitrep.Quote) string {
+	who := q.Speaker.Name
+	if who == "" {
+		who = q.Speaker.Text
+	}
+	if q.Speaker.Role != "" && !strings.Contains(strings.ToLower(who), q.Speaker.Role) {
+		who += " (" + q.Speaker.Role + ")"
+	}
+	kind := "indirect"
+	if q.Direct {
+		kind = "direct"
+	}
+	when := ""
+	if q.Date != "" {
+		when = " on " + q.Date
+		if q.DateBasis == "published" {
+			when = " by " + q.Date
+		}
+	}
+	return fmt.Sprintf("%s [%s %s%s]: %s", who, kind, orNone(q.Cue), when, clip(strings.Join(strings.Fields(q.Text), " "), 100))
+}
+
+// claimLine is one line of a claim for people.
+func claimLine(c sitrep.Claim) string {
+	by := c.Speaker.Name
+	if by == "" {
+		by = "the article"
+	}
+	obj := c.Object.Name
+	if c.Value != "" {
+		obj = c.Value
+	}
+	h := ""
+	if c.Hedged {
+		h = ", hedged"
+	}
+	stance := "affirmed"
+	if c.Polarity == sitrep.PolarityDeny {
+		stance = "denied"
+	}
+	return fmt.Sprintf("%s(%s, %s) %s by %s%s", c.Predicate, c.Subject.Name, clip(obj, 50), stance, by, h)
 }
 
 func orNone(s string) string {

@@ -597,9 +597,14 @@ func TestDemo(t *testing.T) {
 	if strings.Contains(out, "error:") {
 		t.Errorf("demo reports errors:\n%s", out)
 	}
-	// One table row per document, after the header.
-	if rows := strings.Count(out, "\n") - 6; rows != 71 {
+	// One table row per document, between the header and the blank line.
+	table := out[strings.Index(out, "OUTLET"):]
+	table = table[:strings.Index(table, "\n\n")]
+	if rows := strings.Count(table, "\n"); rows != 71 {
 		t.Errorf("%d table rows, want 71", rows)
+	}
+	if !strings.Contains(out, "Some claims, with who made them:") {
+		t.Errorf("demo shows no claims:\n%s", out)
 	}
 	full, _, err := run(t, "", "demo", "--full")
 	if err != nil || strings.Count(full, "\n== ") != 71 {

@@ -220,8 +220,10 @@ var triggers = []trigger{
 	tw(sitrep.PredicatePresence, "bases", "of", "place"),
 	tw(sitrep.PredicatePresence, "foothold", "before", "place"),
 	tw(sitrep.PredicatePresence, "roots", "before", "place"),
-	tw(sitrep.PredicatePresence, "there is", "after", "place"),
-	tw(sitrep.PredicatePresence, "there are", "after", "place"),
+	tw(sitrep.PredicatePresence, "there is", "next", "place"),
+	tw(sitrep.PredicatePresence, "there are", "next", "place"),
+	tw(sitrep.PredicatePresence, "there is no", "next", "place"),
+	tw(sitrep.PredicatePresence, "there are no", "next", "place"),
 	tw(sitrep.PredicatePresence, "operating", "before", "place"),
 	tw(sitrep.PredicatePresence, "active", "before", "place"),
 	tw(sitrep.PredicateThreat, "threat", "of", "target"),
@@ -246,8 +248,10 @@ var triggers = []trigger{
 	tw(sitrep.PredicateSupport, "backs", "before", "actor"),
 	tw(sitrep.PredicateSupport, "backed", "before", "actor"),
 	tw(sitrep.PredicateSupport, "backing", "before", "actor"),
-	tw(sitrep.PredicateSupport, "fund*", "before", "actor"),
-	tw(sitrep.PredicateSupport, "financ*", "before", "actor"),
+	tw(sitrep.PredicateSupport, "funded", "before", "actor"),
+	tw(sitrep.PredicateSupport, "funding", "before", "actor"),
+	tw(sitrep.PredicateSupport, "financed", "before", "actor"),
+	tw(sitrep.PredicateSupport, "financing", "before", "actor"),
 	tw(sitrep.PredicateSupport, "sponsor*", "before", "actor"),
 	tw(sitrep.PredicateSupport, "harbo*", "before", "actor"),
 	tw(sitrep.PredicateSupport, "shelter*", "before", "actor"),
@@ -347,8 +351,10 @@ func (f *finder) mentionsIn(s, e int) []mention {
 	return out
 }
 
+// isGroup reports whether e is an armed group: the subject of presence,
+// threat, responsibility and strength claims.
 func isGroup(e *sitrep.Entity) bool {
-	return e.Type == "organization" && (e.Subtype == "armed_group" || e.Subtype == "") || e.Type == "norp" && false
+	return e.Type == "organization" && e.Subtype == "armed_group"
 }
 
 func isActor(e *sitrep.Entity) bool {
@@ -356,13 +362,36 @@ func isActor(e *sitrep.Entity) bool {
 }
 
 // groupWords refer back to an armed group: "the group", "the network".
-var groupWords = map[string]bool{"group": true, "network": true, "outfit": true, "organisation": true, "organization": true, "it": true, "its": true, "they": true, "their": true}
+var groupWords = map[string]bool{"group": true, "network": true, "outfit": true, "organisation": true, "organization": true, "it": true, "its": true}
+
+// reportNouns introduce someone else's claim: "Afghan claims that ...".
+var reportNouns = map[string]bool{"claims": true, "claim": true, "reports": true, "report": true, "allegations": true, "allegation": true, "assertions": true, "accusations": true, "suggestions": true, "statements": true, "statement": true, "assessment": true, "assessments": true}
+
+// hostile words before an actor make it a target, not a partner:
+// "cooperation ... in fighting against Daesh".
+var hostile = map[string]bool{"against": true, "contain": true, "fight": true, "fighting": true, "counter": true, "countering": true, "combat": true, "combating": true, "combatting": true, "curb": true, "curbing": true, "eradicate": true, "defeat": true, "destroy": true, "eliminate": true, "target": true, "targeting": true}
 
 func (u *unit) trigger(tr trigger, i, j int) {
 	f := u.f
 	a, b := u.clause(i, j)
+	// "in response to Afghan claims that ...": the claim is the claimants'
+	var nominal *sitrep.Actor
+	for k := i - 2; k >= a; k-- {
+		if reportNouns[u.ts[k].l] && u.ts[k+1].l == "that" {
+			who := sitrep.Actor{}
+			if k > a {
+				if ms := f.mentionsIn(u.ts[max(a, k-3)].s, u.ts[k-1].e); len(ms) > 0 {
+					who = actorOf(ms[len(ms)-1])
+				}
+			}
+			nominal = &who
+			a = k + 2
+			break
+		}
+	}
 	cs, ce := u.ts[a].s, u.ts[b-1].e
 	var subjects []sitrep.Actor
+	var coopWith *sitrep.Actor // a cooperation partner named before the trigger
 	groupsBefore := func(want func(*sitrep.Entity) bool) []sitrep.Actor {
 		var out []sitrep.Actor
 		ms := f.mentionsIn(cs, u.ts[i].s)
@@ -399,6 +428,21 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			want = isActor
 		}
 		subjects = groupsBefore(want)
+		if tr.pred == sitrep.PredicateCooperation {
+			// the clause's first actor works with the others
+			var all []sitrep.Actor
+			for _, m := range f.mentionsIn(cs, u.ts[i].s) {
+				if isActor(m.ent) {
+					all = append(all, actorOf(m))
+				}
+			}
+			if len(all) > 0 {
+				subjects = all[:1]
+				if len(all) > 1 && all[len(all)-1].Entity != all[0].Entity {
+					coopWith = &all[len(all)-1]
+				}
+			}
+		}
 		if tr.subj == "self" && len(subjects) > 1 {
 			// "Three different militant groups, including Daesh, claimed":
 			// each named group claims.
@@ -406,8 +450,34 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 	case "after":
 		subjects = firstN(after(u.ts[j-1].e, isGroup), 1)
+	case "next":
+		// "there is Daesh in Afghanistan": the group right after
+		if j < b {
+			for _, m := range f.mentionsIn(u.ts[j].s, u.ts[min(b-1, j+1)].e) {
+				if isGroup(m.ent) && m.s == u.ts[j].s {
+					subjects = []sitrep.Actor{actorOf(m)}
+					break
+				}
+			}
+		}
+		if len(subjects) == 0 {
+			return
+		}
 	case "value":
 		subjects = u.strengthSubject(i, j, a, b)
+	}
+	if len(subjects) == 0 && tr.subj == "of" && j+1 < b && u.ts[j].l == "of" {
+		// "the presence of the militant group": a back-reference
+		for k := j + 1; k < b && k < j+5; k++ {
+			if groupWords[u.ts[k].l] && u.ts[k].l != "it" && u.ts[k].l != "they" {
+				if m := f.lastGroupBefore(u.ts[k].s); m != nil {
+					s := actorOf(*m)
+					s.Start, s.End = u.ts[k].s, u.ts[k].e
+					subjects = []sitrep.Actor{s}
+				}
+				break
+			}
+		}
 	}
 	if len(subjects) == 0 {
 		// "the group", "it": the last armed group before
@@ -446,7 +516,16 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			objects = []sitrep.Actor{u.phraseAfter(j, b, "to", "for", "in", "against")}
 		}
 	case "actor":
-		objects = firstN(after(u.ts[j-1].e, isActor), 1)
+		if coopWith != nil {
+			objects = []sitrep.Actor{*coopWith}
+			break
+		}
+		for _, o := range after(u.ts[j-1].e, isActor) {
+			if !u.hostileBefore(o.Start, j) {
+				objects = []sitrep.Actor{o}
+				break
+			}
+		}
 		if len(objects) == 0 {
 			if ph := u.phraseAfter(j, b, "of", "with", "to", "from", "by"); ph.Name != "" {
 				objects = []sitrep.Actor{ph}
@@ -500,10 +579,24 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	} else if !f.doc.Published.IsZero() {
 		date, basis = f.doc.Published.String(), "published"
 	}
+	if nominal != nil {
+		speaker = *nominal
+		if u.q != nil && denyCues[strings.ToLower(u.q.Cue)] && !u.q.Direct {
+			neg-- // the quote's speaker denies, the claimants affirm
+			if neg%2 == 0 {
+				pol = sitrep.PolarityAffirm
+			} else {
+				pol = sitrep.PolarityDeny
+			}
+		}
+	}
 	for _, s := range subjects {
 		for _, o := range objects {
 			if o.Entity != "" && o.Entity == s.Entity {
 				continue
+			}
+			if tr.pred == sitrep.PredicateSupport && !f.armed(s.Entity) && !f.armed(o.Entity) {
+				continue // "supporting operations": only backing of armed groups is tracked
 			}
 			sp := speaker
 			if tr.subj == "self" && u.q == nil {
@@ -516,6 +609,37 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			})
 		}
 	}
+}
+
+// phraseEnd words end a phrase read after a trigger.
+var phraseEnd = map[string]bool{"in": true, "for": true, "against": true, "to": true, "during": true, "at": true, "on": true, "by": true, "and": true, "while": true, "when": true, "after": true, "because": true}
+
+// hostileBefore reports whether a hostile word stands between the
+// trigger ending at token j and the byte offset off.
+func (u *unit) hostileBefore(off, j int) bool {
+	k := j
+	for k < len(u.ts) && u.ts[k].s < off {
+		k++
+	}
+	for x := k - 1; x >= j; x-- {
+		if hostile[u.ts[x].l] {
+			return true
+		}
+	}
+	return false
+}
+
+// armed reports whether the entity id is an armed group of the document.
+func (f *finder) armed(id string) bool {
+	if id == "" {
+		return false
+	}
+	for i := range f.doc.Entities {
+		if f.doc.Entities[i].ID == id {
+			return isGroup(&f.doc.Entities[i])
+		}
+	}
+	return false
 }
 
 func firstN(a []sitrep.Actor, n int) []sitrep.Actor {
@@ -556,7 +680,7 @@ func (u *unit) phraseAfter(j, b int, preps ...string) sitrep.Actor {
 				continue
 			}
 			e := k + 1
-			for e < b && e < k+9 && u.ts[e].l != "," && u.ts[e].l != "that" && u.ts[e].l != "which" {
+			for e < b && e < k+9 && u.ts[e].l != "," && u.ts[e].l != "that" && u.ts[e].l != "which" && u.ts[e].l != "—" && !(e > k+1 && phraseEnd[u.ts[e].l]) {
 				e++
 			}
 			if e == k+1 {
