@@ -39,7 +39,7 @@
 // Speaker.End); its cue is [CueStart, CueEnd).
 //
 // Direct speech. Quoted regions are found per paragraph (paragraphs are
-// separated by a blank line): a straight double quote " (or ” or “) toggles, a left
+// separated by a blank line): a straight double quote " (or a pair of apostrophes or of backquotes, as older newswire writes it) toggles, a left
 // mark “ opens, a right mark ” closes (a right mark with nothing open is
 // ignored), and a region left open runs to the end of its paragraph, as
 // a quote continued into the next paragraph is written. A region

@@ -10,7 +10,7 @@ import (
 
 // QuotedRegions returns the spans of text inside double quotation marks,
 // the marks included, in order. Marks are paired within each paragraph
-// (paragraphs are separated by "\n\n"): a straight " (or ” or “) toggles, “ opens, ”
+// (paragraphs are separated by "\n\n"): a straight " (or a pair of apostrophes or backquotes) toggles, “ opens, ”
 // closes; a ” with nothing open is ignored, and a region still open at
 // the end of a paragraph ends there (a quote continued in the next
 // paragraph opens again with its own mark).
