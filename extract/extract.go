@@ -99,7 +99,7 @@ func NewAnalyzerWith(cfg Config) (*Analyzer, error) {
 		r.Decisions = d
 	}
 	qf := quote.Finder{Government: governments(k)}
-	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{qf}, ClaimStage{}}}, nil
+	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{qf}, ClaimStage{claim.Finder{Country: countries(k)}}}}, nil
 }
 
 // Decisions returns the entity decisions the analyzer applies (the
@@ -184,15 +184,33 @@ func governments(k *kb.KB) func(string, int) (sitrep.Actor, bool) {
 }
 
 // ClaimStage fills Document.Claims; it runs after QuoteStage.
-type ClaimStage struct{}
+type ClaimStage struct{ Finder claim.Finder }
 
 // Name implements Stage.
 func (ClaimStage) Name() string { return "claims" }
 
 // Process implements Stage.
-func (ClaimStage) Process(_ context.Context, doc *sitrep.Document) error {
-	doc.Claims = claim.Find(doc)
+func (s ClaimStage) Process(_ context.Context, doc *sitrep.Document) error {
+	doc.Claims = s.Finder.Find(doc)
 	return nil
+}
+
+// countries returns a lookup from a country's name to its knowledge-base
+// entity.
+func countries(k *kb.KB) func(string) (sitrep.Actor, bool) {
+	by := map[string]*kb.Entry{}
+	for _, e := range k.Entries {
+		if e.Type == kb.Location && e.Subtype == "country" {
+			by[strings.ToLower(e.Name)] = e
+		}
+	}
+	return func(name string) (sitrep.Actor, bool) {
+		e := by[strings.ToLower(name)]
+		if e == nil {
+			return sitrep.Actor{}, false
+		}
+		return sitrep.Actor{Name: e.Name, Entity: "kb:" + e.ID}, true
+	}
 }
 
 // defaultTagger returns the embedded statistical tagger, or nil if its

@@ -23,10 +23,21 @@ import (
 	"github.com/sitrep-project/sitrep"
 )
 
+// Finder finds claims. The zero Finder is ready to use.
+type Finder struct {
+	// Country returns the knowledge base's entity for a country name, so
+	// that "on its soil" said by the government of Pakistan is Pakistan
+	// even when the document never names it. Optional.
+	Country func(name string) (sitrep.Actor, bool)
+}
+
+// Find returns the claims of doc with the zero Finder.
+func Find(doc *sitrep.Document) []sitrep.Claim { return Finder{}.Find(doc) }
+
 // Find returns the claims of doc, in text order. It needs doc.Quotes,
 // doc.Entities and doc.Dates filled.
-func Find(doc *sitrep.Document) []sitrep.Claim {
-	f := &finder{doc: doc, text: doc.Text}
+func (fd Finder) Find(doc *sitrep.Document) []sitrep.Claim {
+	f := &finder{Finder: fd, doc: doc, text: doc.Text}
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
 		for _, m := range e.Mentions {
@@ -82,6 +93,7 @@ type mention struct {
 }
 
 type finder struct {
+	Finder
 	doc   *sitrep.Document
 	text  string
 	ments []mention
@@ -718,7 +730,13 @@ func (u *unit) ownSoil(j, b int) []sitrep.Actor {
 							return []sitrep.Actor{{Name: e.Name, Entity: e.ID, Start: u.ts[k].s, End: u.ts[k+1].e}}
 						}
 					}
-					return []sitrep.Actor{{Name: country, Start: u.ts[k].s, End: u.ts[k+1].e}}
+					a := sitrep.Actor{Name: country, Start: u.ts[k].s, End: u.ts[k+1].e}
+					if u.f.Country != nil {
+						if c, ok := u.f.Country(country); ok {
+							a.Name, a.Entity = c.Name, c.Entity
+						}
+					}
+					return []sitrep.Actor{a}
 				}
 			}
 		}

@@ -1,0 +1,86 @@
+package claim_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/extract"
+)
+
+var (
+	once sync.Once
+	an   *extract.Analyzer
+)
+
+func claims(t *testing.T, text string) []string {
+	t.Helper()
+	once.Do(func() { an = extract.NewAnalyzer() })
+	d, _ := sitrep.ParseDate("2017-06-26")
+	doc, err := an.Analyze(context.Background(), extract.Source{Name: "test", Format: sitrep.FormatText, Body: text, Published: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range doc.Claims {
+		obj := c.Object.Entity
+		if obj == "" {
+			obj = c.Object.Name
+		}
+		if c.Value != "" {
+			obj = c.Value
+		}
+		s := fmt.Sprintf("%s %s %s %s by %s", c.Predicate, c.Subject.Entity, obj, c.Polarity, c.Speaker.Entity)
+		if c.Hedged {
+			s += " hedged"
+		}
+		if c.Start < 0 || c.End > len(doc.Text) || c.Start >= c.End {
+			t.Errorf("bad evidence span %d-%d", c.Start, c.End)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"capital speaks for its government; own soil",
+			`In the past, Islamabad insisted that Daesh had no presence on its soil.`,
+			[]string{"presence kb:islamic-state kb:pakistan deny by kb:pakistan-government"}},
+		{"denial by negation, two places",
+			`“It absolutely has no presence in Afghanistan and Pakistan,” Interior Minister Chaudhry Nisar said of the Islamic State.`,
+			nil}, // "It" has no group before it in this document: no claim is better than a guess
+		{"denying cue",
+			`The interior minister denied the presence of Islamic State in Pakistan.`,
+			[]string{"presence kb:islamic-state kb:pakistan deny by kb:chaudhry-nisar-ali-khan"}},
+		{"claimed responsibility in the article's voice",
+			`The Tehrik-i-Taliban Pakistan claimed responsibility for the bombing in Peshawar.`,
+			[]string{"responsibility kb:ttp the bombing affirm by kb:ttp"}},
+		{"strength with value, hedged",
+			`Zabihullah Mujahid said that between 70 to 80 Daesh members are estimated to be based in Afghanistan.`,
+			[]string{"strength kb:islamic-state 70 to 80 affirm by kb:zabihullah-mujahid hedged", "presence kb:islamic-state kb:afghanistan affirm by kb:zabihullah-mujahid hedged"}},
+		{"threat denied",
+			`Zabihullah Mujahid said that Daesh is not a threat for Afghanistan.`,
+			[]string{"threat kb:islamic-state kb:afghanistan deny by kb:zabihullah-mujahid"}},
+		{"claimants of a nominal claim",
+			`Islamabad rejected Afghan claims that hundreds of Pakistani Taliban fighters were now loyal to Daesh.`,
+			[]string{"strength kb:ttp hundreds affirm by kb:afghans", "affiliation kb:ttp kb:islamic-state affirm by kb:afghans"}},
+		{"no claim in background",
+			`The Islamic State is a militant group that has set up a self-proclaimed caliphate in Syria and Iraq.`,
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claims(t, tt.text)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
