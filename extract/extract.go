@@ -254,6 +254,22 @@ func (a *Analyzer) Analyze(ctx context.Context, src Source) (*sitrep.Document, e
 	return doc.Normalize(), nil
 }
 
+// Run runs the analyzer's stages over a document already built (its Text
+// set, and Published when known), without cleaning, so that offsets into
+// the given text stay valid; it sets doc.ID to ContentID(doc.Text).
+func (a *Analyzer) Run(ctx context.Context, doc *sitrep.Document) error {
+	doc.ID = ContentID(doc.Text)
+	for _, st := range a.Stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := st.Process(ctx, doc); err != nil {
+			return fmt.Errorf("%s: %w", st.Name(), err)
+		}
+	}
+	return nil
+}
+
 // Clean builds the document's text and metadata without running stages.
 func (a *Analyzer) Clean(src Source) (*sitrep.Document, error) {
 	doc := &sitrep.Document{Source: src.Name, Format: src.Format, URL: src.URL}

@@ -266,6 +266,30 @@ func TestStages(t *testing.T) {
 	}
 }
 
+// TestRun: Run takes a built document as it is (no cleaning, so offsets
+// into the given text stay), sets its ID and runs every stage in order.
+func TestRun(t *testing.T) {
+	n := 0
+	a := &extract.Analyzer{Stages: []extract.Stage{extract.SentenceStage{}, countStage{&n}}}
+	text := "Share\n\nGunmen attacked a checkpoint. Four officers were killed.\n"
+	doc := &sitrep.Document{Text: text}
+	if err := a.Run(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != text || doc.ID != extract.ContentID(text) || n != 3 {
+		t.Errorf("Run: text %q, id %s, %d sentences seen; want the text untouched, its content id, 3 sentences", doc.Text, doc.ID, n)
+	}
+	a.Stages = append(a.Stages, failStage{})
+	if err := a.Run(context.Background(), &sitrep.Document{Text: text}); err == nil || err.Error() != "fail: boom" {
+		t.Errorf("stage error %v, want it named after the stage", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := a.Run(ctx, &sitrep.Document{Text: text}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled Run: %v", err)
+	}
+}
+
 func TestContentID(t *testing.T) {
 	base := extract.ContentID("Gunmen attacked a checkpoint.\n\nFour officers were killed.")
 	if !regexp.MustCompile(`^[0-9a-f]{32}$`).MatchString(base) {
