@@ -26,6 +26,7 @@ type EvalCommand struct {
 const evalUsage = `Usage: sitrep eval extract --data DIR [flags]
        sitrep eval dates --data DIR     (TempEval-3 or MEANTIME: date normalisation)
        sitrep eval ner --data DIR       (WorldWide NER or re3d: entity recognition)
+       sitrep eval claims               (sitrep's own claims gold set: claim extraction)
 
 Scores article-body extraction on the article-extraction benchmark (AEB,
 ../shared/datasets/aeb) with the benchmark's own metric: per page, multisets
@@ -47,6 +48,8 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 			return c.evalDates(ctx, args[1:])
 		case "ner":
 			return c.evalNER(ctx, args[1:])
+		case "claims":
+			return c.evalClaims(ctx, args[1:])
 		case "-h", "--help", "help":
 			fmt.Fprintln(c.Stderr, evalUsage)
 			return nil
@@ -54,7 +57,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	}
 	if len(args) == 0 || args[0] != "extract" {
 		fmt.Fprintln(c.Stderr, evalUsage)
-		return fmt.Errorf("%w: eval needs a task: extract, dates or ner", ErrUsage)
+		return fmt.Errorf("%w: eval needs a task: extract, dates, ner or claims", ErrUsage)
 	}
 	fs := c.newFlagSet("eval extract", evalUsage)
 	data := fs.String("data", "../shared/datasets/aeb", "benchmark `dir`ectory")
