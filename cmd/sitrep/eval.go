@@ -28,6 +28,7 @@ const evalUsage = `Usage: sitrep eval extract --data DIR [flags]
        sitrep eval ner --data DIR       (WorldWide NER or re3d: entity recognition)
        sitrep eval quotes [--data DIR] [--split dev|test|train]
                                         (PolNeAR: quote attribution)
+       sitrep eval claims               (sitrep's own claims gold set: claim extraction)
 
 Scores article-body extraction on the article-extraction benchmark (AEB,
 ../shared/datasets/aeb) with the benchmark's own metric: per page, multisets
@@ -51,6 +52,8 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 			return c.evalNER(ctx, args[1:])
 		case "quotes":
 			return c.evalQuotes(ctx, args[1:])
+		case "claims":
+			return c.evalClaims(ctx, args[1:])
 		case "-h", "--help", "help":
 			fmt.Fprintln(c.Stderr, evalUsage)
 			return nil
@@ -58,7 +61,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	}
 	if len(args) == 0 || args[0] != "extract" {
 		fmt.Fprintln(c.Stderr, evalUsage)
-		return fmt.Errorf("%w: eval needs a task: extract, dates, ner or quotes", ErrUsage)
+		return fmt.Errorf("%w: eval needs a task: extract, dates, ner, quotes or claims", ErrUsage)
 	}
 	fs := c.newFlagSet("eval extract", evalUsage)
 	data := fs.String("data", "../shared/datasets/aeb", "benchmark `dir`ectory")
