@@ -247,6 +247,34 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "claiming responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "claimed credit", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "accepted responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "claimed the responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "claimed full responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "accepted the responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "involvement", "of", "incident"),
+	tw(sitrep.PredicateResponsibility, "involved in", "before", "incident-after"),
+	tw(sitrep.PredicateResponsibility, "detonated by", "after", "incident-before"),
+	tw(sitrep.PredicateResponsibility, "triggered by", "after", "incident-before"),
+	tw(sitrep.PredicateResponsibility, "abducted by", "after", "incident-before"),
+	tw(sitrep.PredicateResponsibility, "kidnapped by", "after", "incident-before"),
+	tw(sitrep.PredicateResponsibility, "perpetrated by", "after", "incident-before"),
+	tw(sitrep.PredicateResponsibility, "launched by", "after", "incident-before"),
+	tw(sitrep.PredicateResponsibility, "ambushed by", "after", "incident-before"),
+	tw(sitrep.PredicateResponsibility, "planted by", "after", "incident-before"),
+	tw(sitrep.PredicateResponsibility, "attacked", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "ambushed", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "abducted", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "kidnapped", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "executed", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "beheaded", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "torched", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "vandalised", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "vandalized", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "detonated", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "triggered", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "stormed", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "assassinated", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "gunned down", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "shot dead", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "took responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "owned responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "was behind", "before", "incident"),
@@ -366,8 +394,27 @@ func (f *finder) mentionsIn(s, e int) []mention {
 // isGroup reports whether e is an armed group: the subject of presence,
 // threat, responsibility and strength claims.
 func isGroup(e *sitrep.Entity) bool {
-	return e.Type == "organization" && e.Subtype == "armed_group"
+	if e.Type != "organization" {
+		return false
+	}
+	if e.Subtype == "armed_group" {
+		return true
+	}
+	if e.Subtype != "" {
+		return false
+	}
+	// A name outside the knowledge base that reads as an armed group's:
+	// "United Liberation Front of Asom", "Karbi Peoples Liberation Tigers".
+	for _, w := range strings.Fields(strings.ToLower(e.Name)) {
+		if groupNameWords[w] {
+			return true
+		}
+	}
+	return false
 }
+
+// groupNameWords are words of armed groups' names.
+var groupNameWords = map[string]bool{"front": true, "liberation": true, "tigers": true, "mujahideen": true, "mujahidin": true, "lashkar": true, "jaish": true, "tehreek": true, "tehrik": true, "taliban": true, "militia": true, "militias": true, "brigade": true, "brigades": true, "maoist": true, "maoists": true, "insurgents": true, "rebels": true, "jihad": true, "jihadi": true, "harkat": true, "ansar": true, "ansarul": true, "jamaat-ul": true, "sena": true, "guerrillas": true, "guerrilla": true, "resistance": true, "revolutionary": true, "underground": true, "islamic": true, "jamaat": true, "army": true}
 
 func isActor(e *sitrep.Entity) bool {
 	return e.Type == "organization" || e.Type == "person" || e.Type == "location" && (e.Subtype == "country" || e.Subtype == "") || e.Type == "norp"
@@ -547,9 +594,29 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			return
 		}
 	case "incident", "incident-for":
-		objects = []sitrep.Actor{u.phraseAfter(j, b, "for", "in", "on")}
+		objects = []sitrep.Actor{u.phraseAfter(j, b, "for", "in", "on", "of")}
+	case "incident-after":
+		objects = []sitrep.Actor{u.phraseAfter(j-1, b, "in")}
+	case "incident-verb":
+		// "the militants attacked a police post": the group must be the
+		// verb's subject, right before it
+		if !u.subjectNextTo(subjects, i, a) {
+			return
+		}
+		e := j
+		for e < b && e < j+7 && u.ts[e].l != "," && !phraseEnd[u.ts[e].l] {
+			e++
+		}
+		objects = []sitrep.Actor{{Name: f.text[u.ts[i].s:u.ts[e-1].e], Start: u.ts[i].s, End: u.ts[e-1].e}}
 	case "incident-before":
-		objects = []sitrep.Actor{{Name: strings.TrimSpace(f.text[cs:u.ts[i].s])}}
+		k := i
+		for k > a && k > i-6 && u.ts[k-1].l != "," && !phraseEnd[u.ts[k-1].l] && u.ts[k-1].l != "was" && u.ts[k-1].l != "were" {
+			k--
+		}
+		if k == i {
+			return
+		}
+		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[i-1].e], Start: u.ts[k].s, End: u.ts[i-1].e}}
 	case "value":
 		value = u.value(i, a)
 		if value == "" {
@@ -625,6 +692,24 @@ func (u *unit) trigger(tr trigger, i, j int) {
 
 // phraseEnd words end a phrase read after a trigger.
 var phraseEnd = map[string]bool{"in": true, "for": true, "against": true, "to": true, "during": true, "at": true, "on": true, "by": true, "and": true, "while": true, "when": true, "after": true, "because": true}
+
+// subjectNextTo reports whether the subject found before the verb at i
+// stands right before it (a word or two between at most: "militants",
+// "cadres", "have").
+func (u *unit) subjectNextTo(subjects []sitrep.Actor, i, a int) bool {
+	if len(subjects) == 0 {
+		return false
+	}
+	end := subjects[0].End
+	n := 0
+	for k := i - 1; k >= a && u.ts[k].s >= end; k-- {
+		if u.ts[k].l == "," || u.ts[k].l == "and" || u.ts[k].l == "who" {
+			return false
+		}
+		n++
+	}
+	return n <= 3
+}
 
 // hostileBefore reports whether a hostile word stands between the
 // trigger ending at token j and the byte offset off.

@@ -112,8 +112,12 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 			continue
 		}
 		first := ts[parts[0][0]].l
-		if first == "responsibility" || first == "credit" || first == "him" || first == "her" || first == "them" && !cd.inverted {
-			continue
+		second := ""
+		if parts[0][0]+1 < parts[0][1] {
+			second = ts[parts[0][0]+1].l
+		}
+		if first == "responsibility" || first == "credit" || second == "responsibility" || second == "credit" || first == "him" || first == "her" || first == "them" && !cd.inverted {
+			continue // "claimed (the) responsibility" is a claim, not a quote
 		}
 		end := b
 		d := f.newDraft(ts, cd.c, cd.ce, cd.ns, cd.ne, end)
