@@ -455,7 +455,7 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		var out []sitrep.Actor
 		ms := f.mentionsIn(cs, u.ts[i].s)
 		for k := len(ms) - 1; k >= 0; k-- {
-			if want(ms[k].ent) {
+			if want(ms[k].ent) && !u.hostileNear(ms[k].s, a) {
 				out = append(out, actorOf(ms[k]))
 				if tr.subj != "self" {
 					break
@@ -491,10 +491,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			// the clause's first actor works with the others
 			var all []sitrep.Actor
 			for _, m := range f.mentionsIn(cs, u.ts[i].s) {
-				if isActor(m.ent) {
+				if isActor(m.ent) && !u.hostileNear(m.s, a) {
 					all = append(all, actorOf(m))
 				}
 			}
+			subjects = nil
 			if len(all) > 0 {
 				subjects = all[:1]
 				if len(all) > 1 && all[len(all)-1].Entity != all[0].Entity {
@@ -585,8 +586,12 @@ func (u *unit) trigger(tr trigger, i, j int) {
 				break
 			}
 		}
+		preps := []string{"of", "with", "to", "from", "by"}
+		if tr.pred == sitrep.PredicateCooperation {
+			preps = []string{"of", "with", "between"}
+		}
 		if len(objects) == 0 {
-			if ph := u.phraseAfter(j, b, "of", "with", "to", "from", "by"); ph.Name != "" {
+			if ph := u.phraseAfter(j, b, preps...); ph.Name != "" {
 				objects = []sitrep.Actor{ph}
 			}
 		}
@@ -626,9 +631,18 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	}
 	pol := sitrep.PolarityAffirm
 	neg := 0
+	// A negation before a subject named before the trigger governs
+	// another verb: "will not allow ISIL to maintain capabilities that
+	// threaten ...".
+	from := a
+	if s0 := subjects[0]; s0.End > 0 && s0.End <= u.ts[i].s && tr.subj != "next" {
+		for from < i && u.ts[from].s < s0.Start {
+			from++
+		}
+	}
 	for k := a; k < b; k++ {
 		l := u.ts[k].l
-		if k < j+2 && (negators[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t")) {
+		if k >= from && k < j+2 && (negators[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t")) {
 			neg++
 		}
 		if denyWords[l] {
@@ -709,6 +723,21 @@ func (u *unit) subjectNextTo(subjects []sitrep.Actor, i, a int) bool {
 		n++
 	}
 	return n <= 3
+}
+
+// hostileNear reports whether a hostile word stands within three words
+// before the byte offset off (and not before token a).
+func (u *unit) hostileNear(off, a int) bool {
+	k := a
+	for k < len(u.ts) && u.ts[k].s < off {
+		k++
+	}
+	for x := k - 1; x >= a && x >= k-3; x-- {
+		if hostile[u.ts[x].l] {
+			return true
+		}
+	}
+	return false
 }
 
 // hostileBefore reports whether a hostile word stands between the
