@@ -565,6 +565,9 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			objects = u.ownSoil(j, b)
 		}
 		if len(objects) == 0 {
+			objects = u.thePlace(j, b)
+		}
+		if len(objects) == 0 {
 			return
 		}
 	case "target":
@@ -854,6 +857,44 @@ func (u *unit) ownSoil(j, b int) []sitrep.Actor {
 				}
 			}
 		}
+	}
+	return nil
+}
+
+// thePlace reads "in the country" as the country the document names
+// most, and "in the province" / "in the district" as the last province
+// or district named before.
+func (u *unit) thePlace(j, b int) []sitrep.Actor {
+	f := u.f
+	for k := j; k+2 < b && k < j+6; k++ {
+		if (u.ts[k].l != "in" && u.ts[k].l != "on" && u.ts[k].l != "across") || u.ts[k+1].l != "the" {
+			continue
+		}
+		kind := u.ts[k+2].l
+		span := sitrep.Actor{Start: u.ts[k+1].s, End: u.ts[k+2].e}
+		switch kind {
+		case "country":
+			best, n := (*sitrep.Entity)(nil), 0
+			for x := range f.doc.Entities {
+				e := &f.doc.Entities[x]
+				if e.Type == "location" && e.Subtype == "country" && len(e.Mentions) > n {
+					best, n = e, len(e.Mentions)
+				}
+			}
+			if best != nil {
+				span.Name, span.Entity = best.Name, best.ID
+				return []sitrep.Actor{span}
+			}
+		case "province", "district":
+			for x := len(f.ments) - 1; x >= 0; x-- {
+				m := f.ments[x]
+				if m.e <= u.ts[k].s && m.ent.Type == "location" && m.ent.Subtype == kind {
+					span.Name, span.Entity = m.ent.Name, m.ent.ID
+					return []sitrep.Actor{span}
+				}
+			}
+		}
+		return nil
 	}
 	return nil
 }
