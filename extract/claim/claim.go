@@ -417,7 +417,7 @@ func isGroup(e *sitrep.Entity) bool {
 var groupNameWords = map[string]bool{"front": true, "liberation": true, "tigers": true, "mujahideen": true, "mujahidin": true, "lashkar": true, "jaish": true, "tehreek": true, "tehrik": true, "taliban": true, "militia": true, "militias": true, "brigade": true, "brigades": true, "maoist": true, "maoists": true, "insurgents": true, "rebels": true, "jihad": true, "jihadi": true, "harkat": true, "ansar": true, "ansarul": true, "jamaat-ul": true, "sena": true, "guerrillas": true, "guerrilla": true, "resistance": true, "revolutionary": true, "underground": true, "islamic": true, "jamaat": true, "army": true}
 
 func isActor(e *sitrep.Entity) bool {
-	return e.Type == "organization" || e.Type == "person" || e.Type == "location" && (e.Subtype == "country" || e.Subtype == "") || e.Type == "norp"
+	return e.Type == "organization" || e.Type == "person" || e.Type == "location" && e.Subtype == "country" || e.Type == "norp"
 }
 
 // groupWords refer back to an armed group: "the group", "the network".
@@ -529,7 +529,7 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	if len(subjects) == 0 && tr.subj == "of" && j+1 < b && u.ts[j].l == "of" {
 		// "the presence of the militant group": a back-reference
 		for k := j + 1; k < b && k < j+5; k++ {
-			if groupWords[u.ts[k].l] && u.ts[k].l != "it" && u.ts[k].l != "they" {
+			if groupWords[u.ts[k].l] && u.ts[k].l != "it" && u.ts[k].l != "they" && u.definite(k, a) {
 				if m := f.lastGroupBefore(u.ts[k].s); m != nil {
 					s := actorOf(*m)
 					s.Start, s.End = u.ts[k].s, u.ts[k].e
@@ -542,7 +542,7 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	if len(subjects) == 0 {
 		// "the group", "it": the last armed group before
 		for k := i - 1; k >= a; k-- {
-			if groupWords[u.ts[k].l] {
+			if groupWords[u.ts[k].l] && u.definite(k, a) {
 				if m := f.lastGroupBefore(u.ts[k].s); m != nil {
 					s := actorOf(*m)
 					s.Start, s.End = u.ts[k].s, u.ts[k].e
@@ -604,7 +604,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	case "incident", "incident-for":
 		objects = []sitrep.Actor{u.phraseAfter(j, b, "for", "in", "on", "of")}
 	case "incident-after":
-		objects = []sitrep.Actor{u.phraseAfter(j-1, b, "in")}
+		ph := u.phraseAfter(j-1, b, "in")
+		if !hasIncidentWord(ph.Name) {
+			return
+		}
+		objects = []sitrep.Actor{ph}
 	case "incident-verb":
 		// "the militants attacked a police post": the group must be the
 		// verb's subject, right before it
@@ -629,6 +633,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		value = u.value(i, a)
 		if value == "" {
 			return
+		}
+		for k := a; k < b; k++ {
+			if violence[u.ts[k].l] {
+				return // "four members ... were shot": victims or attackers of an incident, not a size
+			}
 		}
 		objects = []sitrep.Actor{{}}
 	}
@@ -707,8 +716,42 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	}
 }
 
+// violence words mark a clause as an incident's account.
+var violence = map[string]bool{"killed": true, "died": true, "dead": true, "wounded": true, "injured": true, "shot": true, "arrested": true, "attacked": true, "clash": true, "encounter": true, "abducted": true, "kidnapped": true, "executed": true, "gunned": true, "surrendered": true, "captured": true, "detained": true, "killing": true, "exchange": true}
+
+// incidentWords name incidents.
+var incidentWords = []string{"attack", "killing", "murder", "blast", "bomb", "explosion", "abduction", "kidnap", "assassination", "ambush", "strike", "massacre", "shooting", "violence", "raid", "incident", "clash", "beheading", "arson", "extortion"}
+
+func hasIncidentWord(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range incidentWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseEnd words end a phrase read after a trigger.
 var phraseEnd = map[string]bool{"in": true, "for": true, "against": true, "to": true, "during": true, "at": true, "on": true, "by": true, "and": true, "while": true, "when": true, "after": true, "because": true}
+
+// definite reports whether the back-reference word at k is definite:
+// a pronoun, or a noun after "the", "this", "that", "its" within two
+// words ("the militant group"; not "a group of militants").
+func (u *unit) definite(k, a int) bool {
+	if l := u.ts[k].l; l == "it" || l == "its" {
+		return true
+	}
+	for x := k - 1; x >= a && x >= k-3; x-- {
+		switch u.ts[x].l {
+		case "the", "this", "that", "its":
+			return true
+		case "a", "an", "one", "another", "any", "some":
+			return false
+		}
+	}
+	return false
+}
 
 // subjectNextTo reports whether the subject found before the verb at i
 // stands right before it (a word or two between at most: "militants",
