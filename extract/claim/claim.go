@@ -426,6 +426,10 @@ var groupWords = map[string]bool{"group": true, "network": true, "outfit": true,
 // reportNouns introduce someone else's claim: "Afghan claims that ...".
 var reportNouns = map[string]bool{"claims": true, "claim": true, "reports": true, "report": true, "allegations": true, "allegation": true, "assertions": true, "accusations": true, "suggestions": true, "statements": true, "statement": true, "assessment": true, "assessments": true}
 
+// hostileMatters are the predicates whose subject cannot be the target
+// of a hostile word ("to defeat Daesh we need to work with ...").
+var hostileMatters = map[string]bool{sitrep.PredicateCooperation: true, sitrep.PredicateSupport: true, sitrep.PredicatePresence: true}
+
 // hostile words before an actor make it a target, not a partner:
 // "cooperation ... in fighting against Daesh".
 var hostile = map[string]bool{"against": true, "contain": true, "fight": true, "fighting": true, "counter": true, "countering": true, "combat": true, "combating": true, "combatting": true, "curb": true, "curbing": true, "eradicate": true, "defeat": true, "destroy": true, "eliminate": true, "target": true, "targeting": true}
@@ -455,7 +459,7 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		var out []sitrep.Actor
 		ms := f.mentionsIn(cs, u.ts[i].s)
 		for k := len(ms) - 1; k >= 0; k-- {
-			if want(ms[k].ent) && !u.hostileNear(ms[k].s, a) {
+			if want(ms[k].ent) && !(hostileMatters[tr.pred] && u.hostileNear(ms[k].s, a)) {
 				out = append(out, actorOf(ms[k]))
 				if tr.subj != "self" {
 					break
@@ -473,7 +477,21 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 		return out
 	}
-	switch tr.subj {
+	// "the threat posed by IS to Pakistan"
+	if j+2 < b && (u.ts[j].l == "posed" || u.ts[j].l == "presented") && u.ts[j+1].l == "by" {
+		subjects = firstN(after(u.ts[j+1].e, isGroup), 1)
+		if len(subjects) > 0 {
+			j += 2
+			for j < b && u.ts[j].e <= subjects[0].End {
+				j++
+			}
+		}
+	}
+	sw := tr.subj
+	if len(subjects) > 0 {
+		sw = "found"
+	}
+	switch sw {
 	case "of":
 		if j < b && u.ts[j].l == "of" {
 			subjects = firstN(after(u.ts[j].e, isGroup), 1)
