@@ -33,6 +33,17 @@ func analyze(t testing.TB, text, published string) *sitrep.Document {
 	return doc
 }
 
+// analyzeOrNil analyses text with no publication date; nil when nothing
+// of an article is left.
+func analyzeOrNil(t testing.TB, text string) *sitrep.Document {
+	once.Do(func() { an = extract.NewAnalyzer() })
+	doc, err := an.Analyze(context.Background(), extract.Source{Name: "fuzz", Format: sitrep.FormatText, Body: text})
+	if err != nil {
+		return nil
+	}
+	return doc
+}
+
 // want describes one expected quote: "D|speaker text|speaker name|cue|start of the words".
 type want string
 
