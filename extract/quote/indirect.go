@@ -124,8 +124,12 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		if cd.inverted || cd.according {
 			d.q.Venue = ""
 		}
-		if d.q.Addressee != nil && after < d.q.Addressee.End {
-			d.q.Addressee = nil
+		// the addressee is what content() read between the cue and the
+		// reported words ("told Express Tribune that")
+		d.q.Addressee = nil
+		if after > cd.ce && !cd.inverted && !cd.according {
+			a := f.actor(ts, cd.ce, after)
+			d.q.Addressee = &a
 		}
 		d.para = para
 		for _, p := range parts {

@@ -139,6 +139,23 @@ func TestFind(t *testing.T) {
 	}
 }
 
+func TestChain(t *testing.T) {
+	doc := analyze(t, `A diplomatic source told Express Tribune that Pakistani officials have claimed the group has no bases in the country.`, "2017-06-26")
+	if len(doc.Quotes) != 2 {
+		t.Fatalf("got %d quotes", len(doc.Quotes))
+	}
+	outer, inner := doc.Quotes[0], doc.Quotes[1]
+	if outer.Addressee == nil || outer.Addressee.Entity != "kb:express-tribune" {
+		t.Errorf("addressee %+v, want Express Tribune", outer.Addressee)
+	}
+	if outer.Speaker.Kind != sitrep.SpeakerAnonymous || inner.Speaker.Kind != sitrep.SpeakerCollective {
+		t.Errorf("speaker kinds %q, %q", outer.Speaker.Kind, inner.Speaker.Kind)
+	}
+	if inner.ReportedBy == nil || inner.ReportedBy.Name != "diplomatic source" || inner.Via == nil || inner.Via.Entity != "kb:express-tribune" {
+		t.Errorf("chain: reported_by %+v via %+v", inner.ReportedBy, inner.Via)
+	}
+}
+
 func TestDate(t *testing.T) {
 	doc := analyze(t, `“It absolutely has no presence in Afghanistan and Pakistan,” Interior Minister Chaudhry Nisar said on Thursday.
 
