@@ -238,6 +238,13 @@ var triggers = []trigger{
 	tw(sitrep.PredicatePresence, "there are no", "next", "place"),
 	tw(sitrep.PredicatePresence, "operating", "before", "place"),
 	tw(sitrep.PredicatePresence, "active", "before", "place"),
+	tw(sitrep.PredicatePresence, "sneaked into", "before", "place"),
+	tw(sitrep.PredicatePresence, "infiltrated", "before", "place"),
+	tw(sitrep.PredicatePresence, "infiltrated into", "before", "place"),
+	tw(sitrep.PredicatePresence, "hiding in", "before", "place"),
+	tw(sitrep.PredicatePresence, "holed up", "before", "place"),
+	tw(sitrep.PredicatePresence, "stronghold", "of", "place"),
+	tw(sitrep.PredicatePresence, "strongholds", "of", "place"),
 	tw(sitrep.PredicateThreat, "threat", "of", "target"),
 	tw(sitrep.PredicateThreat, "threats", "of", "target"),
 	tw(sitrep.PredicateThreat, "threaten*", "before", "target"),
@@ -927,8 +934,8 @@ func (u *unit) ownSoil(j, b int) []sitrep.Actor {
 // or district named before.
 func (u *unit) thePlace(j, b int) []sitrep.Actor {
 	f := u.f
-	for k := j; k+2 < b && k < j+6; k++ {
-		if (u.ts[k].l != "in" && u.ts[k].l != "on" && u.ts[k].l != "across") || u.ts[k+1].l != "the" {
+	for k := j - 1; k+2 < b && k < j+6; k++ {
+		if (u.ts[k].l != "in" && u.ts[k].l != "on" && u.ts[k].l != "across" && u.ts[k].l != "into") || u.ts[k+1].l != "the" {
 			continue
 		}
 		kind := u.ts[k+2].l
@@ -946,7 +953,7 @@ func (u *unit) thePlace(j, b int) []sitrep.Actor {
 				span.Name, span.Entity = best.Name, best.ID
 				return []sitrep.Actor{span}
 			}
-		case "province", "district":
+		case "province", "district", "state":
 			for x := len(f.ments) - 1; x >= 0; x-- {
 				m := f.ments[x]
 				if m.e <= u.ts[k].s && m.ent.Type == "location" && m.ent.Subtype == kind {
