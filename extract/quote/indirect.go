@@ -111,6 +111,9 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		if words < 3 {
 			continue
 		}
+		if cueForm[ts[cd.c].l] == "call" && cd.ce == cd.c+1 && f.quotedShare(ts, parts) == 0 && words > 6 && parts[0][0]+2 < parts[0][1] && ts[parts[0][0]+2].l == "on" {
+			continue // "called Alicia Machado on Friday to ...": a telephone call
+		}
 		first := ts[parts[0][0]].l
 		second := ""
 		if parts[0][0]+1 < parts[0][1] {

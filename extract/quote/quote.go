@@ -357,6 +357,17 @@ func (f *finder) speakerLine(ts []tok) *draft {
 	if len(ts[0].w) < 2 {
 		return nil
 	}
+	// a transcript's upper-case name, or a name the entity layer knows
+	// as a person or organisation (not a headline's "Stealth Over Health:")
+	upper := true
+	for x := 0; x < k; x++ {
+		if strings.ToUpper(ts[x].w) != ts[x].w {
+			upper = false
+		}
+	}
+	if m := f.mentionIn(ts[0].s, ts[k-1].e); !upper && (m == nil || m.ent.Type != "person" && m.ent.Type != "organization") {
+		return nil
+	}
 	d := &draft{outer: -1, cueTok: ts[k].s}
 	d.q.Cue, d.q.CueStart, d.q.CueEnd = ":", ts[k].s, ts[k].e
 	d.q.Speaker = f.speaker(ts, 0, k)
@@ -528,7 +539,7 @@ func (f *finder) frameBefore(ts []tok, rs []region, k int, used []bool) *draft {
 	}
 	// The cue, possibly followed by an addressee: X told Y: "..."
 	for cc := c; cc >= start && cc >= c-6; cc-- {
-		if _, ok := cueForm[ts[cc].l]; !ok || !cueCase(ts, cc) {
+		if _, ok := cueForm[ts[cc].l]; !ok || !cueCase(ts, cc) || isNounUse(ts, cc) {
 			continue
 		}
 		if cc != c {
