@@ -467,7 +467,9 @@ func BenchmarkTrafilaturaAlone(b *testing.B) {
 	}
 }
 
-func BenchmarkAnalyzeReuters(b *testing.B) {
+// reutersBodies returns the first n non-empty bodies of reut2-000.json,
+// skipping the benchmark when the shared data sets are absent.
+func reutersBodies(b *testing.B, n int) []string {
 	const path = "../../shared/datasets/reuters21578/json-data/reut2-000.json"
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -480,12 +482,19 @@ func BenchmarkAnalyzeReuters(b *testing.B) {
 		b.Fatal(err)
 	}
 	var bodies []string
-	var size int64
-	for _, r := range recs[:min(1000, len(recs))] {
+	for _, r := range recs[:min(n, len(recs))] {
 		if r.Body != "" {
 			bodies = append(bodies, r.Body)
-			size += int64(len(r.Body))
 		}
+	}
+	return bodies
+}
+
+func BenchmarkAnalyzeReuters(b *testing.B) {
+	bodies := reutersBodies(b, 1000)
+	var size int64
+	for _, body := range bodies {
+		size += int64(len(body))
 	}
 	a := extract.NewAnalyzer()
 	ctx := context.Background()
@@ -512,22 +521,12 @@ func BenchmarkAnalyzeReuters(b *testing.B) {
 // Reuters-21578 bodies, cleaned beforehand: the quote and claim stages'
 // cost against the entity stage's (issue 4 allows them 25% of it).
 func BenchmarkStages(b *testing.B) {
-	const path = "../../shared/datasets/reuters21578/json-data/reut2-000.json"
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Skipf("Reuters-21578 not found at %s (the shared data sets sit beside the repository): %v", path, err)
-	}
-	var recs []struct {
-		Body string `json:"body"`
-	}
-	if err := json.Unmarshal(data, &recs); err != nil {
-		b.Fatal(err)
-	}
+	bodies := reutersBodies(b, 1000)
 	a := extract.NewAnalyzer()
 	ctx := context.Background()
 	var docs []*sitrep.Document
-	for _, r := range recs[:min(1000, len(recs))] {
-		if doc, err := a.Analyze(ctx, extract.Source{Format: sitrep.FormatText, Body: r.Body}); err == nil {
+	for _, body := range bodies {
+		if doc, err := a.Analyze(ctx, extract.Source{Format: sitrep.FormatText, Body: body}); err == nil {
 			docs = append(docs, doc)
 		}
 	}

@@ -554,12 +554,8 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	if len(subjects) == 0 && tr.subj == "of" && j+1 < b && u.ts[j].l == "of" {
 		// "the presence of the militant group": a back-reference
 		for k := j + 1; k < b && k < j+5; k++ {
-			if groupWords[u.ts[k].l] && u.ts[k].l != "it" && u.ts[k].l != "they" && u.definite(k, a) {
-				if m := f.lastGroupBefore(u.ts[k].s); m != nil {
-					s := actorOf(*m)
-					s.Start, s.End = u.ts[k].s, u.ts[k].e
-					subjects = []sitrep.Actor{s}
-				}
+			if groupWords[u.ts[k].l] && u.ts[k].l != "it" && u.definite(k, a) {
+				subjects = u.backReference(k)
 				break
 			}
 		}
@@ -568,11 +564,7 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		// "the group", "it": the last armed group before
 		for k := i - 1; k >= a; k-- {
 			if groupWords[u.ts[k].l] && u.definite(k, a) {
-				if m := f.lastGroupBefore(u.ts[k].s); m != nil {
-					s := actorOf(*m)
-					s.Start, s.End = u.ts[k].s, u.ts[k].e
-					subjects = []sitrep.Actor{s}
-				}
+				subjects = u.backReference(k)
 				break
 			}
 		}
@@ -759,6 +751,18 @@ func hasIncidentWord(s string) bool {
 
 // phraseEnd words end a phrase read after a trigger.
 var phraseEnd = map[string]bool{"in": true, "for": true, "against": true, "to": true, "during": true, "at": true, "on": true, "by": true, "and": true, "while": true, "when": true, "after": true, "because": true}
+
+// backReference resolves the back-reference word at k ("the group", "it")
+// to the last armed group named before it, the word's span kept.
+func (u *unit) backReference(k int) []sitrep.Actor {
+	m := u.f.lastGroupBefore(u.ts[k].s)
+	if m == nil {
+		return nil
+	}
+	s := actorOf(*m)
+	s.Start, s.End = u.ts[k].s, u.ts[k].e
+	return []sitrep.Actor{s}
+}
 
 // definite reports whether the back-reference word at k is definite:
 // a pronoun, or a noun after "the", "this", "that", "its" within two
