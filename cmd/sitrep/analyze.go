@@ -279,26 +279,21 @@ func writeSummary(w io.Writer, d *sitrep.Document) error {
 		}
 		pr("  %s\n", d.Text[s.Start:s.End])
 	}
-	if len(d.Quotes) > 0 {
-		pr("\nQuotes (%d):\n", len(d.Quotes))
-		for i, q := range d.Quotes {
-			if i == 8 {
-				pr("  ...\n")
-				break
-			}
-			pr("  %s\n", quoteLine(q))
+	// the first eight of a list, one line each
+	list := func(title string, n int, line func(int) string) {
+		if n == 0 {
+			return
+		}
+		pr("\n%s (%d):\n", title, n)
+		for i := range min(n, 8) {
+			pr("  %s\n", line(i))
+		}
+		if n > 8 {
+			pr("  ...\n")
 		}
 	}
-	if len(d.Claims) > 0 {
-		pr("\nClaims (%d):\n", len(d.Claims))
-		for i, c := range d.Claims {
-			if i == 8 {
-				pr("  ...\n")
-				break
-			}
-			pr("  %s\n", claimLine(c))
-		}
-	}
+	list("Quotes", len(d.Quotes), func(i int) string { return quoteLine(d.Quotes[i]) })
+	list("Claims", len(d.Claims), func(i int) string { return claimLine(d.Claims[i]) })
 	_, err := fmt.Fprintln(w)
 	return err
 }

@@ -16,6 +16,7 @@ package claim
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,9 +38,10 @@ func Find(doc *sitrep.Document) []sitrep.Claim { return Finder{}.Find(doc) }
 // Find returns the claims of doc, in text order. It needs doc.Quotes,
 // doc.Entities and doc.Dates filled.
 func (fd Finder) Find(doc *sitrep.Document) []sitrep.Claim {
-	f := &finder{Finder: fd, doc: doc, text: doc.Text}
+	f := &finder{Finder: fd, doc: doc, text: doc.Text, byID: make(map[string]*sitrep.Entity, len(doc.Entities))}
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
+		f.byID[e.ID] = e
 		for _, m := range e.Mentions {
 			f.ments = append(f.ments, mention{m.Start, m.End, e})
 		}
@@ -97,6 +99,7 @@ type finder struct {
 	doc   *sitrep.Document
 	text  string
 	ments []mention
+	byID  map[string]*sitrep.Entity
 	out   []sitrep.Claim
 	buf   []tok // reused token buffer
 }
@@ -191,8 +194,6 @@ type trigger struct {
 	// the trigger), "incident" (the words after the trigger), "value"
 	// (a number before the trigger).
 	obj string
-	// deny: the trigger itself denies ("no presence").
-	deny bool
 }
 
 func (tr trigger) match(ts []tok, i int) int {
@@ -832,15 +833,8 @@ func (u *unit) hostileBefore(off, j int) bool {
 
 // armed reports whether the entity id is an armed group of the document.
 func (f *finder) armed(id string) bool {
-	if id == "" {
-		return false
-	}
-	for i := range f.doc.Entities {
-		if f.doc.Entities[i].ID == id {
-			return isGroup(&f.doc.Entities[i])
-		}
-	}
-	return false
+	e := f.byID[id]
+	return e != nil && isGroup(e)
 }
 
 func firstN(a []sitrep.Actor, n int) []sitrep.Actor {
@@ -1045,7 +1039,7 @@ func dedupe(cs []sitrep.Claim) []sitrep.Claim {
 	seen := map[string]bool{}
 	out := cs[:0]
 	for _, c := range cs {
-		k := strings.Join([]string{c.Subject.Entity, c.Subject.Name, c.Predicate, c.Object.Entity, c.Object.Name, c.Polarity, c.Speaker.Entity, c.Speaker.Name}, "|") + "|" + itoa(c.Start)
+		k := strings.Join([]string{c.Subject.Entity, c.Subject.Name, c.Predicate, c.Object.Entity, c.Object.Name, c.Polarity, c.Speaker.Entity, c.Speaker.Name}, "|") + "|" + strconv.Itoa(c.Start)
 		if seen[k] {
 			continue
 		}
@@ -1056,18 +1050,4 @@ func dedupe(cs []sitrep.Claim) []sitrep.Claim {
 		return []sitrep.Claim{}
 	}
 	return out
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }

@@ -399,10 +399,8 @@ func (f *finder) laterNamed(d *draft, types []string) *draft {
 }
 
 func (f *finder) entityType(id string) string {
-	for i := range f.doc.Entities {
-		if f.doc.Entities[i].ID == id {
-			return f.doc.Entities[i].Type
-		}
+	if e := f.byID[id]; e != nil {
+		return e.Type
 	}
 	return ""
 }
@@ -456,13 +454,6 @@ func (f *finder) nest() {
 }
 
 func (f *finder) isOutlet(id string) bool {
-	if id == "" {
-		return false
-	}
-	for i := range f.doc.Entities {
-		if f.doc.Entities[i].ID == id {
-			return f.doc.Entities[i].Subtype == "media"
-		}
-	}
-	return false
+	e := f.byID[id]
+	return e != nil && e.Subtype == "media"
 }

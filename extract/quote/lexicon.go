@@ -73,7 +73,6 @@ var cueLemmas = [][]string{
 	{"demand", "demands", "demanded"},
 	{"question", "questioned"},
 	{"dismiss", "dismisses", "dismissed"},
-	{"acknowledge", "acknowledges"},
 	{"read", "reads"}, // "the report reads"
 	{"quote", "quoted"},
 	{"cite", "cites", "cited", "citing"},
@@ -103,7 +102,6 @@ var cueLemmas = [][]string{
 	{"hail", "hails", "hailed"},
 	{"slam", "slams", "slammed"},
 	{"blast", "blasts", "blasted"},
-	{"argue", "argued"},
 	{"want", "wants", "wanted"},
 	{"plan", "plans", "planned"},
 	{"seek", "seeks", "sought"},
@@ -112,7 +110,6 @@ var cueLemmas = [][]string{
 	{"oppose", "opposes", "opposed"},
 	{"praise", "praises", "praised"},
 	{"defend", "defends", "defended"},
-	{"agree", "agreed"},
 }
 
 // cueForm maps a lowercase cue form to its lemma.

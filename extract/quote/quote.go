@@ -73,6 +73,7 @@ type finder struct {
 	doc    *sitrep.Document
 	text   string
 	ments  []mention
+	byID   map[string]*sitrep.Entity
 	drafts []*draft
 }
 
@@ -86,9 +87,10 @@ type mention struct {
 // Find returns the quotes of doc, in text order. It needs doc.Sentences
 // and doc.Entities; doc.Dates and doc.Published give the dates.
 func (fd Finder) Find(doc *sitrep.Document) []sitrep.Quote {
-	f := &finder{Finder: fd, doc: doc, text: doc.Text}
+	f := &finder{Finder: fd, doc: doc, text: doc.Text, byID: make(map[string]*sitrep.Entity, len(doc.Entities))}
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
+		f.byID[e.ID] = e
 		for _, m := range e.Mentions {
 			f.ments = append(f.ments, mention{m.Start, m.End, e, m.Via})
 		}
@@ -642,13 +644,12 @@ func (f *finder) onlyDateOrAdverb(ts []tok, i, j int) bool {
 	return true
 }
 
+// inDate reports whether byte off lies in a date expression (doc.Dates
+// are in text order and do not overlap).
 func (f *finder) inDate(off int) bool {
-	for _, d := range f.doc.Dates {
-		if d.Start <= off && off < d.End {
-			return true
-		}
-	}
-	return false
+	ds := f.doc.Dates
+	i := sort.Search(len(ds), func(j int) bool { return ds[j].End > off })
+	return i < len(ds) && ds[i].Start <= off
 }
 
 // pluralSubject reports whether the phrase [s, e) can take a base-form
@@ -1115,13 +1116,12 @@ func (f *finder) role(ts []tok, ns, ne int) string {
 
 // mentionOver returns a mention covering byte off, or nil.
 func (f *finder) mentionOver(off int) *mention {
-	for i := range f.ments {
-		m := &f.ments[i]
-		if m.s > off {
-			break
-		}
-		if m.s <= off && off < m.e {
-			return m
+	// mentions are sorted by start: look back from the last one starting
+	// at or before off
+	i := sort.Search(len(f.ments), func(j int) bool { return f.ments[j].s > off })
+	for k := i - 1; k >= 0; k-- {
+		if off < f.ments[k].e {
+			return &f.ments[k]
 		}
 	}
 	return nil
@@ -1141,9 +1141,9 @@ func (f *finder) actor(ts []tok, s, e int) sitrep.Actor {
 // date fills the quote's date: a date expression of its sentence outside
 // the quoted words, else the publication date.
 func (f *finder) date(q *sitrep.Quote) {
-	lo, hi := q.CueStart, q.CueEnd
+	lo := q.CueStart
 	if q.Speaker.End > 0 {
-		lo, hi = min(lo, q.Speaker.Start), max(hi, q.Speaker.End)
+		lo = min(lo, q.Speaker.Start)
 	}
 	ss := f.doc.Sentences
 	si := sort.Search(len(ss), func(j int) bool { return ss[j].End > lo })
@@ -1163,13 +1163,9 @@ func (f *finder) date(q *sitrep.Quote) {
 				continue
 			}
 			q.Date, q.DateText, q.DateBasis = dm.Value, dm.Text, "stated"
-			if dm.Value == "" && !f.doc.Published.IsZero() {
-				q.Date = ""
-			}
 			return
 		}
 	}
-	_ = hi
 	if !f.doc.Published.IsZero() {
 		q.Date, q.DateBasis = f.doc.Published.String(), "published"
 	}
