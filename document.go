@@ -111,10 +111,6 @@ type NearDuplicate struct {
 	Similarity float64 `json:"similarity"`
 }
 
-// Incident is filled by a later stage; it is declared here so that every
-// Document carries the list from the start.
-type Incident = json.RawMessage
-
 // Date is a calendar day. The zero Date means unknown and encodes as JSON
 // null; otherwise it encodes as "YYYY-MM-DD".
 type Date struct {

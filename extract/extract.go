@@ -17,6 +17,7 @@ import (
 	"github.com/sitrep-project/sitrep/extract/clean"
 	"github.com/sitrep-project/sitrep/extract/entity"
 	"github.com/sitrep-project/sitrep/extract/entity/tagger"
+	"github.com/sitrep-project/sitrep/extract/incident"
 	"github.com/sitrep-project/sitrep/extract/quote"
 	"github.com/sitrep-project/sitrep/extract/sentence"
 	"github.com/sitrep-project/sitrep/extract/timex"
@@ -99,7 +100,7 @@ func NewAnalyzerWith(cfg Config) (*Analyzer, error) {
 		r.Decisions = d
 	}
 	qf := quote.Finder{Government: governments(k)}
-	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{qf}, ClaimStage{claim.Finder{Country: countries(k)}}}}, nil
+	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{qf}, ClaimStage{claim.Finder{Country: countries(k)}}, IncidentStage{}}}, nil
 }
 
 // Decisions returns the entity decisions the analyzer applies (the
@@ -192,6 +193,18 @@ func (ClaimStage) Name() string { return "claims" }
 // Process implements Stage.
 func (s ClaimStage) Process(_ context.Context, doc *sitrep.Document) error {
 	doc.Claims = s.Finder.Find(doc)
+	return nil
+}
+
+// IncidentStage fills Document.Incidents; it runs after QuoteStage.
+type IncidentStage struct{ Finder incident.Finder }
+
+// Name implements Stage.
+func (IncidentStage) Name() string { return "incidents" }
+
+// Process implements Stage.
+func (s IncidentStage) Process(_ context.Context, doc *sitrep.Document) error {
+	doc.Incidents = s.Finder.Find(doc)
 	return nil
 }
 
