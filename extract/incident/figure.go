@@ -210,6 +210,7 @@ const (
 // casualtyWords name what befell the people counted.
 var casualtyWords = map[string]int{
 	"killed": casKilled, "dead": casKilled, "died": casKilled, "martyred": casKilled, "slain": casKilled, "lives": casKilled, "deaths": casKilled, "fatalities": casKilled, "bodies": casKilled, "perished": casKilled, "killing": casKilled, "kill": casKilled, "kills": casKilled, "murdered": casKilled, "executed": casKilled, "beheaded": casKilled, "massacred": casKilled, "shot": casKilled, "gunned": casKilled, "martyring": casKilled, "death": casKilled,
+	"succumbed": casKilled,
 	"injured": casInjured, "wounded": casInjured, "hurt": casInjured, "injuring": casInjured, "wounding": casInjured, "injuries": casInjured, "injures": casInjured, "wounds": casInjured, "injure": casInjured,
 	"kidnapped": casKidnapped, "abducted": casKidnapped, "kidnapping": casKidnapped, "abducting": casKidnapped, "hostage": casKidnapped, "hostages": casKidnapped,
 	"arrested": casArrested, "detained": casArrested, "apprehended": casArrested, "nabbed": casArrested, "arresting": casArrested, "detaining": casArrested, "held": casArrested, "captured": casArrested,
@@ -269,9 +270,10 @@ func (s *sent) figures() []figureOf {
 		found := false
 		// count before: "12 people were killed", "two soldiers martyred",
 		// "12 dead", "30 others injured"
-		if !(l == "killing" || l == "injuring" || l == "wounding" || l == "martyring" || l == "kill" || l == "kills" || l == "lives") {
+		passive := k > 0 && (auxWords[ts[k-1].l] || mannerWords[ts[k-1].l]) || k+1 >= len(ts) || !objectStart(ts[k+1].l)
+		if !(l == "killing" || l == "injuring" || l == "wounding" || l == "martyring" || l == "kill" || l == "kills" || l == "lives") && (passive || !activeForms[l]) {
 			j := k - 1
-			for j >= 0 && (auxWords[ts[j].l] || mannerWords[ts[j].l]) {
+			for j >= 0 && (auxWords[ts[j].l] || mannerWords[ts[j].l] || injuryWords[ts[j].l] || ts[j].l == "to" && j+1 < len(ts) && ts[j+1].l == "death") {
 				j--
 			}
 			// "Six people, including a teacher, were shot dead": step
@@ -285,7 +287,18 @@ func (s *sent) figures() []figureOf {
 				}
 			}
 			// the noun phrase before: up to eight words back to a number
-			for b := j; b >= 0 && b >= j-8; b-- {
+			for b := j; b >= 0 && b >= j-10; b-- {
+				if ts[b].l == ")" {
+					// "Border Security Force (BSF) personnel"
+					x := b - 1
+					for x >= 0 && x >= b-4 && ts[x].l != "(" {
+						x--
+					}
+					if x >= 0 && ts[x].l == "(" {
+						b = x
+						continue
+					}
+				}
 				if used[b] || clauseBreak(ts[b].l) || ts[b].l == "and" && b < j {
 					break
 				}
@@ -293,7 +306,34 @@ func (s *sent) figures() []figureOf {
 				if !ok || e > j+1 {
 					continue
 				}
-				b, f = s.widen(b, e, f)
+				b, e, f = s.widen(b, e, f)
+				if e > j+1 {
+					e = j + 1
+				}
+				// "Four persons including two civilians, a policeman and
+				// a militant": the head count before "including"
+				for x := b - 1; x >= 0 && x >= b-8; x-- {
+					if clauseBreak(ts[x].l) && ts[x].l != "," {
+						break
+					}
+					if ts[x].l == "including" {
+						for b3 := x - 1; b3 >= 0 && b3 >= x-4; b3-- {
+							if f3, e3, ok := s.number(b3); ok && e3 <= x {
+								if _, _, _, np3 := s.victims(e3, x); np3 {
+									b3, _, f3 = s.widen(b3, e3, f3)
+									f, b = f3, b3
+									j = x - 1
+									if ts[j].l == "," {
+										j--
+									}
+									e = min(e3, j+1)
+								}
+								break
+							}
+						}
+						break
+					}
+				}
 				// a count like "12" directly before a participle only
 				// when it ends next to it: "12 killed"; or the words
 				// between are the victims: "12 people", "two Pakistani
@@ -320,7 +360,7 @@ func (s *sent) figures() []figureOf {
 						if !ok2 || e2 > b-1 {
 							continue
 						}
-						b2, f2 = s.widen(b2, e2, f2)
+						b2, e2, f2 = s.widen(b2, e2, f2)
 						if b2 > 0 && ts[b2].l == "between" {
 							break
 						}
@@ -358,16 +398,38 @@ func (s *sent) figures() []figureOf {
 		}
 		// "Mohammed Hussain, was killed", "the driver was injured": one
 		// person named before a singular passive
-		if k >= 2 && ts[k-1].l == "was" && what != casArrested {
-			e := k - 1
-			if who := s.f.personEndingAt(ts[e-1].e); who != nil || personSingular[ts[e-1].l] {
-				st := ts[e-1].s
-				if who != nil {
-					st = who.s
+		w := k - 1
+		for w >= 0 && (mannerWords[ts[w].l] || ts[w].l == "to" || ts[w].l == "also" || injuryWords[ts[w].l]) {
+			w--
+		}
+		if w >= 1 && (ts[w].l == "was" || ts[w].l == "has" && l != "killed") && what != casArrested {
+			// the subject: a person named, or a singular person noun,
+			// in the words before
+			for x := w - 1; x >= 0 && x >= w-8; x-- {
+				if clauseBreak(ts[x].l) && ts[x].l != "," || used[x] {
+					break
 				}
-				out = append(out, figureOf{fig: sitrep.Figure{Min: 1, Estimate: 1, Max: intp(1), Text: s.doc.Text[st:ts[e-1].e], Start: st, End: ts[e-1].e}, what: what})
-				continue
+				who := s.f.personEndingAt(ts[x].e)
+				if who != nil || personSingular[ts[x].l] {
+					st := ts[x].s
+					if who != nil {
+						st = who.s
+					}
+					out = append(out, figureOf{fig: sitrep.Figure{Min: 1, Estimate: 1, Max: intp(1), Text: s.doc.Text[st:ts[x].e], Start: st, End: ts[x].e}, what: what})
+					used[x] = true
+					break
+				}
 			}
+			continue
+		}
+		// "hacked to death Sunil Gomez": one person named after
+		if l == "death" || l == "dead" {
+			if k+1 < len(ts) {
+				if m := s.f.personStartingAt(ts[k+1].s); m != nil {
+					out = append(out, figureOf{fig: sitrep.Figure{Min: 1, Estimate: 1, Max: intp(1), Text: s.doc.Text[m.s:m.e], Start: m.s, End: m.e}, what: casKilled})
+				}
+			}
+			continue
 		}
 		// count after: "killing 12 people", "killed over 70 Shia
 		// Muslims", "left 5 dead", "claimed 12 lives"
@@ -423,13 +485,13 @@ func intp(n int) *int { return &n }
 
 // widen returns the widest count ending at e that starts a few tokens
 // before b: "at least 12", "between 70 and 80", "more than 100".
-func (s *sent) widen(b, e int, f sitrep.Figure) (int, sitrep.Figure) {
+func (s *sent) widen(b, e int, f sitrep.Figure) (int, int, sitrep.Figure) {
 	for b2 := b - 1; b2 >= 0 && b2 >= b-3; b2-- {
 		if f2, e2, ok := s.number(b2); ok && e2 >= e {
-			b, f = b2, f2
+			b, e, f = b2, e2, f2
 		}
 	}
-	return b, f
+	return b, e, f
 }
 
 // withVictims extends a figure's words over the victims: "two Pakistani
@@ -441,6 +503,32 @@ func withVictims(f sitrep.Figure, text string, ve int) sitrep.Figure {
 	}
 	return f
 }
+
+// personStartingAt returns the person mention starting at off.
+func (f *finder) personStartingAt(off int) *mention {
+	for _, m := range f.mentionsIn(off, off+80) {
+		if m.s == off && m.ent.Type == "person" {
+			return &m
+		}
+	}
+	return nil
+}
+
+// objectStart reports whether a word can start the object of an active
+// verb: "killed two soldiers", "injured a policeman".
+func objectStart(l string) bool {
+	if _, ok := cardinal(l); ok {
+		return true
+	}
+	switch l {
+	case "a", "an", "the", "his", "her", "their", "its", "him", "them", "at", "over", "more", "about", "nearly", "around", "some", "several", "dozens", "scores", "hundreds", "many", "one", "all", "both", "another", "up", "as", "between", "least":
+		return true
+	}
+	return false
+}
+
+// injuryWords sit between "sustained" and "injuries".
+var injuryWords = map[string]bool{"sustained": true, "suffered": true, "received": true, "grievous": true, "serious": true, "minor": true, "critical": true, "bullet": true, "splinter": true, "severe": true, "multiple": true, "head": true, "gunshot": true}
 
 // personEndingAt returns the person mention ending at off.
 func (f *finder) personEndingAt(off int) *mention {

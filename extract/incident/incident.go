@@ -323,6 +323,13 @@ func (s *sent) keep(c *cueAt) bool {
 			}
 		}
 	case kindVerb:
+		// "the detained militants", "three abducted workers": a
+		// participle used as an adjective
+		if len(c.words) == 1 && c.i > 0 && c.j < len(ts) && (ts[c.i-1].l == "the" || ts[c.i-1].l == "a" || ts[c.i-1].l == "an" || ts[c.i-1].l == "two" || ts[c.i-1].l == "three" || isDigit(ts[c.i-1].l) || ts[c.i-1].l == "four" || ts[c.i-1].l == "five") && !objectStart(ts[c.j].l) && ts[c.j].l != "by" && ts[c.j].l != "in" && ts[c.j].l != "on" {
+			if c.typ == sitrep.IncidentArrest || c.typ == sitrep.IncidentKidnapping {
+				return false
+			}
+		}
 		// "attacked" as criticism: needs a physical object or context
 		if c.words[0] == "attacked" && !s.nearWord(c.i, c.j, 8, "killed", "killing", "injured", "injuring", "wounded", "checkpoint", "post", "convoy", "camp", "station", "police", "soldiers", "troops", "forces", "base", "village", "house", "home", "vehicle", "bus", "mosque", "shrine", "school", "patrol", "guards", "office", "market", "militants", "gunmen", "armed", "fire", "weapons", "grenades", "rockets") {
 			return false
