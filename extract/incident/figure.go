@@ -211,7 +211,7 @@ const (
 var casualtyWords = map[string]int{
 	"killed": casKilled, "dead": casKilled, "died": casKilled, "martyred": casKilled, "slain": casKilled, "lives": casKilled, "deaths": casKilled, "fatalities": casKilled, "bodies": casKilled, "perished": casKilled, "killing": casKilled, "kill": casKilled, "kills": casKilled, "murdered": casKilled, "executed": casKilled, "beheaded": casKilled, "massacred": casKilled, "shot": casKilled, "gunned": casKilled, "martyring": casKilled, "death": casKilled,
 	"succumbed": casKilled,
-	"injured": casInjured, "wounded": casInjured, "hurt": casInjured, "injuring": casInjured, "wounding": casInjured, "injuries": casInjured, "injures": casInjured, "wounds": casInjured, "injure": casInjured,
+	"injured":   casInjured, "wounded": casInjured, "hurt": casInjured, "injuring": casInjured, "wounding": casInjured, "injuries": casInjured, "injures": casInjured, "wounds": casInjured, "injure": casInjured,
 	"kidnapped": casKidnapped, "abducted": casKidnapped, "kidnapping": casKidnapped, "abducting": casKidnapped, "hostage": casKidnapped, "hostages": casKidnapped,
 	"arrested": casArrested, "detained": casArrested, "apprehended": casArrested, "nabbed": casArrested, "arresting": casArrested, "detaining": casArrested, "held": casArrested, "captured": casArrested,
 }
@@ -613,7 +613,7 @@ var mannerWords = map[string]bool{"shot": true, "gunned": true, "beaten": true, 
 
 // notNoun are words that end a victims phrase: verbs of suffering and
 // time words.
-var notNoun = map[string]bool{"believed": true, "thought": true, "said": true, "identified": true, "reported": true, "allegedly": true, "reportedly": true, "suspected": false, "involved": true, "belonging": true, "affiliated": true, "linked": true, "travelling": true, "traveling": true, "returning": true, "sitting": true, "standing": true, "working": true, "posted": true, "deployed": true, "aged": true, "whose": true, "where": true,"sustained": true, "suffered": true, "received": true, "got": true, "were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true, "earlier": true, "yesterday": true, "today": true, "last": true, "this": true, "late": true, "early": true, "on": true, "overnight": true}
+var notNoun = map[string]bool{"believed": true, "thought": true, "said": true, "identified": true, "reported": true, "allegedly": true, "reportedly": true, "suspected": false, "involved": true, "belonging": true, "affiliated": true, "linked": true, "travelling": true, "traveling": true, "returning": true, "sitting": true, "standing": true, "working": true, "posted": true, "deployed": true, "aged": true, "whose": true, "where": true, "sustained": true, "suffered": true, "received": true, "got": true, "were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true, "earlier": true, "yesterday": true, "today": true, "last": true, "this": true, "late": true, "early": true, "on": true, "overnight": true}
 
 // inDate reports whether off lies in a date expression.
 func (s *sent) inDate(off int) bool {

@@ -316,7 +316,9 @@ func addActors(dst, src []sitrep.Actor) []sitrep.Actor {
 
 var precisionRank = map[string]int{sitrep.PrecisionTown: 0, sitrep.PrecisionDistrict: 1, sitrep.PrecisionProvince: 2, sitrep.PrecisionCountry: 3, "": 4}
 
-func finer(a, b *sitrep.IncidentPlace) bool { return precisionRank[a.Precision] < precisionRank[b.Precision] }
+func finer(a, b *sitrep.IncidentPlace) bool {
+	return precisionRank[a.Precision] < precisionRank[b.Precision]
+}
 
 // finish completes the incidents: lead fallbacks, order, clean lists.
 func (f *finder) finish() []sitrep.Incident {
