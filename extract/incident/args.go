@@ -81,7 +81,7 @@ func (f *finder) fill(s *sent, ev *event, figs []figureOf, claims []sitrep.Perpe
 func (f *finder) figureSource(s *sent, off int) *sitrep.Actor {
 	for qi := range f.doc.Quotes {
 		q := &f.doc.Quotes[qi]
-		if off >= q.Start && off < q.End {
+		if off >= q.Start && off < q.End && !strings.HasPrefix(q.Cue, "claim") {
 			a := q.Speaker.Actor
 			if a.Name == "" {
 				a.Name = q.Speaker.Text
@@ -204,6 +204,30 @@ func (f *finder) place(s *sent, ev *event) (*sitrep.IncidentPlace, int) {
 		case "in", "at", "near", "outside", "inside", "of", "on", "along", "across", "within", "around", "from":
 			score += 4
 		}
+		// a place before the cue without a preposition is where only when
+		// it names the event ("the Peshawar bombing", "Kabul's attack");
+		// otherwise it is a subject or a modifier ("The United States
+		// condemns the attack", "Pakistani troops")
+		mk := s.tokAt(m.e)
+		adjacent := mk <= ev.cue.i && ev.cue.i-mk <= 3 && m.s < cueOff
+		if score == 0 && !adjacent && !(k >= 2 && (ts2(s, k-1) == "," || ts2(s, k-1) == "and") && m.s > cueOff) {
+			// "in the town of X", "in Jabla, Latakia": handled below by
+			// the preposition a few words back
+			ok := false
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				l := s.ts[j].l
+				if l == "in" || l == "at" || l == "near" || l == "of" {
+					ok = true
+					break
+				}
+				if l == "," || l == "and" || l == "." {
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
 		// words between a preposition and the name: "in southwestern
 		// Balochistan province", "in the Khyber district"
 		if score == 0 && k >= 2 {
@@ -286,6 +310,13 @@ func (f *finder) namedPlace(s *sent, ev *event) (*sitrep.IncidentPlace, int) {
 	return best, bestScore
 }
 
+func ts2(s *sent, k int) string {
+	if k < 0 || k >= len(s.ts) {
+		return ""
+	}
+	return s.ts[k].l
+}
+
 // date picks the event's date among the sentence's date expressions.
 func (f *finder) date(s *sent, ev *event) *sitrep.DateMention {
 	var best *sitrep.DateMention
@@ -346,9 +377,9 @@ func (s *sent) claimed() []sitrep.Perpetrator {
 			if k+1 < len(ts) && (ts[k+1].l == "responsibility" || ts[k+1].l == "credit") {
 				isClaim = true
 				after = k + 2
-			} else if (l == "claimed" || l == "claiming") && k+2 < len(ts) && (ts[k+1].l == "the" || ts[k+1].l == "a" || ts[k+1].l == "both") && isAttackNoun(ts, k+2) {
+			} else if (l == "claimed" || l == "claiming" || l == "claims") && k+1 < len(ts) && (objectStart(ts[k+1].l) || ts[k+1].l == "dual" || ts[k+1].l == "twin") && isAttackNoun(ts, k+1) {
 				isClaim = true
-				after = k + 2
+				after = k + 1
 			} else if l == "claim" && k+2 < len(ts) && ts[k+1].l == "of" && ts[k+2].l == "responsibility" {
 				isClaim = true
 				after = k + 3
@@ -387,6 +418,9 @@ func (s *sent) claimed() []sitrep.Perpetrator {
 
 func isAttackNoun(ts []tok, i int) bool {
 	for k := i; k < len(ts) && k < i+4; k++ {
+		if ts[k].l == "killing" || ts[k].l == "killings" || ts[k].l == "killed" {
+			return false
+		}
 		for _, c := range cues[ts[k].l] {
 			if c.kind == kindNoun || c.kind == kindWeak {
 				return true

@@ -267,6 +267,32 @@ func (s *sent) keep(c *cueAt) bool {
 	if c.i >= 2 && ts[c.i-1].l == "of" && (hypothetical[ts[c.i-2].l] || ts[c.i-2].l == "wave" || ts[c.i-2].l == "number") {
 		return false
 	}
+	// a cue noun used as a modifier: "assault ship", "bombing campaign",
+	// "terror attack planners", "IED facilities"
+	if c.kind != kindVerb && c.j < len(ts) && modifiedNouns[ts[c.j].l] {
+		return false
+	}
+	// a named operation: "Operation Inherent Resolve"
+	if c.words[0] == "operation" && isCapital(ts[c.i].w) && c.j < len(ts) && isCapital(ts[c.j].w) {
+		return false
+	}
+	// weapons handled, not used: "destroyed an IED", "seized grenades"
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if handledWords[ts[k].l] && c.typ != sitrep.IncidentArrest && c.kind != kindVerb {
+			return false
+		}
+		if clauseBreak(ts[k].l) {
+			break
+		}
+	}
+	// a count of many events: "265 bombing raids", "over 40 attacks"
+	if c.plural && c.i > 0 {
+		for k := c.i - 1; k >= 0 && k >= c.i-3; k-- {
+			if n, ok := cardinal(ts[k].l); ok && n >= 10 {
+				return false
+			}
+		}
+	}
 	switch c.kind {
 	case kindOperation:
 	case kindNoun:
@@ -291,6 +317,11 @@ func (s *sent) keep(c *cueAt) bool {
 		}
 		if c.words[0] == "drone" && len(c.words) == 1 {
 			return false
+		}
+		if c.typ == sitrep.IncidentBombing && (c.words[0] == "ied" || c.words[0] == "ieds" || c.words[0] == "improvised" || c.words[0] == "explosive") {
+			if !s.nearWord(c.i, c.j, 6, "blast", "explosion", "exploded", "went", "detonated", "killed", "injured", "wounded", "killing", "injuring", "wounding", "attack", "struck", "hit", "planted", "triggered", "targeted", "died", "hurt") {
+				return false
+			}
 		}
 		if len(c.words) == 1 && (c.words[0] == "rocket" || c.words[0] == "rockets" || c.words[0] == "missiles" || c.words[0] == "shells" || c.words[0] == "mortar" || c.words[0] == "mortars" || c.words[0] == "artillery" || c.words[0] == "grenade" || c.words[0] == "bomb" || c.words[0] == "dynamite" || c.words[0] == "firing") {
 			// a weapon is an event when fired, hit or exploded
@@ -341,6 +372,12 @@ func (s *sent) keep(c *cueAt) bool {
 	}
 	return true
 }
+
+// modifiedNouns after a cue noun make the cue a modifier.
+var modifiedNouns = map[string]bool{"ship": true, "ships": true, "rifle": true, "rifles": true, "weapon": true, "weapons": true, "team": true, "teams": true, "squad": true, "force": true, "vehicle": true, "vehicles": true, "helicopter": true, "helicopters": true, "aircraft": true, "campaign": true, "capability": true, "capabilities": true, "planners": true, "planner": true, "cell": true, "cells": true, "facilities": true, "facility": true, "factory": true, "factories": true, "training": true, "course": true, "survivors": true, "survivor": true, "threat": true, "threats": true, "risk": true, "warning": true, "warnings": true, "plot": true, "plots": true, "suspect": true, "suspects": true, "materials": true, "material": true, "components": true, "disposal": true, "squads": true, "launcher": true, "launchers": true, "unit": true, "units": true, "dog": true, "dogs": true, "detector": true, "detectors": true, "proof": true, "shelter": true, "shelters": true, "drill": true, "drills": true, "victims": false}
+
+// handledWords before a weapon make it a thing handled, not an event.
+var handledWords = map[string]bool{"destroyed": true, "destroying": true, "seized": true, "recovered": true, "defused": true, "found": true, "cleared": true, "confiscated": true, "counter": true, "counter-ied": true, "dismantled": true, "manufacturing": true, "making": true, "carrying": true, "smuggling": true, "possession": true, "stockpile": true, "cache": true, "caches": true, "haul": true}
 
 // modifierWord is a word between a determiner and its noun: "the latest
 // suicide attack", "a deadly bomb blast", "Friday's attack".

@@ -119,6 +119,7 @@ var hypothetical = map[string]bool{
 	"fear": true, "fears": true, "feared": true, "risk": true, "risks": true, "threat": true, "threats": true, "possible": true, "potential": true, "future": true, "any": true,
 	"against": true, "condemn": true, "prepare": true, "preparing": true, "intend": true, "intended": true, "aimed": true, "wanted": true, "want": true, "seeking": true, "sought": true,
 	"avoid": true, "deter": true, "no": true, "never": true, "not": true, "n't": true, "without": true, "ready": true, "able": true, "capable": true, "capability": true,
+	"preparation": true, "prepared": true,
 	"to": true, // "to attack", "to carry out attacks": an infinitive is not an event report
 }
 

@@ -84,6 +84,11 @@ func (f *finder) process(s *sent) {
 					hasCount = true
 				}
 			}
+			for _, fg := range ev.figs {
+				if fg.what == casKilled && fg.fig.Max == nil && fg.fig.Min >= 100 {
+					hasCount = false // "hundreds of thousands have been killed": a war's toll
+				}
+			}
 			anchor := ev.place != nil || ev.date != nil || len(ev.perps) > 0 || s.militantSubject(ev.cue, ev.perps) || s.hasDateText()
 			if !(hasCount && anchor) && !(ev.definite && f.current(s) != nil) {
 				continue
@@ -113,6 +118,9 @@ func (f *finder) process(s *sent) {
 		return
 	}
 	for _, ev := range evs {
+		if ev.typ == sitrep.IncidentArrest && !s.arrestee(ev) {
+			continue
+		}
 		if ev.cue.kind != kindWeak && !ev.anchored() && !ev.definite && s.para > 1 && !s.lead() {
 			// an indefinite bare mention deep in the text with nothing
 			// about it: "a suicide attack is always possible"
@@ -368,6 +376,33 @@ func placeOf(p sitrep.Place, entity, text string, start, end int) *sitrep.Incide
 func (s *sent) hasDateText() bool {
 	for _, d := range s.doc.Dates {
 		if d.Start >= s.sp.Start && d.End <= s.sp.End && d.Precision == "day" {
+			return true
+		}
+	}
+	return false
+}
+
+// arrestee reports whether an arrest has someone arrested: a count ("five
+// suspects") or a person or group named after the cue ("arrested Ali
+// Khan"), not "equipment captured near Palmyra".
+func (s *sent) arrestee(ev *event) bool {
+	for _, fg := range ev.figs {
+		if fg.what == casArrested {
+			return true
+		}
+	}
+	if ev.cue.j >= len(s.ts) {
+		return false
+	}
+	hi := s.ts[min(len(s.ts)-1, ev.cue.j+6)].e
+	for _, m := range s.f.mentionsIn(s.ts[ev.cue.j].s, hi) {
+		if m.ent.Type == "person" || m.ent.Type == "organization" {
+			return true
+		}
+	}
+	for k := ev.cue.j; k < len(s.ts) && k < ev.cue.j+4; k++ {
+		switch s.ts[k].l {
+		case "him", "her", "them", "suspects", "suspect", "militants", "militant", "terrorists", "accused", "men", "people", "persons", "members", "cadres", "leader", "commander", "man", "woman":
 			return true
 		}
 	}
