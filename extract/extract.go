@@ -205,6 +205,8 @@ func (IncidentStage) Name() string { return "incidents" }
 // Process implements Stage.
 func (s IncidentStage) Process(_ context.Context, doc *sitrep.Document) error {
 	doc.Incidents = s.Finder.Find(doc)
+	// a perpetrator named in an incident is a responsibility claim
+	incident.MergeClaims(doc, incident.ResponsibilityClaims(doc))
 	return nil
 }
 
