@@ -324,7 +324,7 @@ func (f *finder) date(s *sent, ev *event) *sitrep.DateMention {
 	cueOff := s.ts[min(ev.cue.i, len(s.ts)-1)].s
 	for i := range f.doc.Dates {
 		d := &f.doc.Dates[i]
-		if d.Start < s.sp.Start || d.End > s.sp.End || d.Value == "" {
+		if d.Start < s.sp.Start || d.End > s.sp.End {
 			continue
 		}
 		k := s.tokAt(d.Start)
@@ -347,6 +347,9 @@ func (f *finder) date(s *sent, ev *event) *sitrep.DateMention {
 		}
 		if d.Precision == "year" {
 			dist += 200
+		}
+		if d.Value == "" {
+			dist += 400 // kept as words only when nothing resolves
 		}
 		if dist < bestDist {
 			best, bestDist = d, dist

@@ -169,7 +169,7 @@ func (f *finder) coref(s *sent, ev *event) *inc {
 			}
 			return nil
 		}
-		if ev.date != nil && c.dateStated && ev.date.Value != c.Date && !datesClose(ev.date.Value, c.Date) {
+		if ev.date != nil && ev.date.Value != "" && c.dateStated && ev.date.Value != c.Date && !datesClose(ev.date.Value, c.Date) {
 			continue
 		}
 		near := s.para-c.lastPara <= 1
@@ -250,10 +250,16 @@ func (f *finder) merge(c *inc, ev *event, s *sent) {
 	if ev.place != nil && (c.Place == nil || ev.pscore > c.placeScore && finer(ev.place, c.Place)) {
 		c.Place, c.placeScore = ev.place, ev.pscore
 	}
-	if ev.date != nil && !c.dateStated {
+	if ev.date != nil && !c.dateStated && (ev.date.Value != "" || c.DateText == "") {
+		// a date expression that cannot be resolved (no reference date)
+		// is kept as words with a null date
 		c.Date, c.DatePrecision, c.DateText = ev.date.Value, ev.date.Precision, ev.date.Text
-		c.DateStart, c.DateEnd, c.DateBasis = ev.date.Start, ev.date.End, "stated"
-		c.dateStated = true
+		c.DateStart, c.DateEnd, c.DateBasis = ev.date.Start, ev.date.End, ""
+		if ev.date.Value != "" {
+			c.DateBasis, c.dateStated = "stated", true
+		} else {
+			c.DatePrecision = ""
+		}
 	}
 	for _, fg := range ev.figs {
 		fig := fg.fig
