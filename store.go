@@ -375,6 +375,9 @@ type StoreStats struct {
 	Last  Date `json:"last"`
 	// LastIngested is when a document was last stored.
 	LastIngested time.Time `json:"last_ingested"`
+	// LastSeq is the storage position (StoredInput.Seq) of the document
+	// stored last, 0 when there is none.
+	LastSeq int64 `json:"last_seq"`
 	// Bytes is the size of the store on disk.
 	Bytes int64 `json:"bytes"`
 }

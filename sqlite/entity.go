@@ -241,8 +241,8 @@ func (db *DB) Stats(ctx context.Context) (*sitrep.StoreStats, error) {
 		(SELECT count(DISTINCT entity) FROM doc_entities), (SELECT count(*) FROM mentions),
 		(SELECT count(*) FROM quotes), (SELECT count(*) FROM claims), (SELECT count(*) FROM incidents),
 		(SELECT min(published) FROM documents), (SELECT max(published) FROM documents),
-		(SELECT max(ingested) FROM inputs)`).Scan(&s.Documents, &s.Inputs, &s.Entities, &s.Mentions,
-		&s.Quotes, &s.Claims, &s.Incidents, &first, &last, &ingested)
+		(SELECT max(ingested) FROM inputs), (SELECT coalesce(max(n), 0) FROM documents)`).Scan(&s.Documents, &s.Inputs, &s.Entities, &s.Mentions,
+		&s.Quotes, &s.Claims, &s.Incidents, &first, &last, &ingested, &s.LastSeq)
 	if err != nil {
 		return nil, db.fail(err)
 	}

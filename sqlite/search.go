@@ -2,7 +2,7 @@ package sqlite
 
 import (
 	"context"
-		"slices"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -185,4 +185,3 @@ func leadSnippet(s string) string {
 	}
 	return s[:cut] + " …"
 }
-

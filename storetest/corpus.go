@@ -104,7 +104,7 @@ func bombing() *sitrep.Document {
 			Subject: actor(text, "Tehrik-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "kb:ttp"), Predicate: sitrep.PredicateResponsibility,
 			Object: actor(text, "the attack", "the attack", ""), Polarity: sitrep.PolarityAffirm,
 			Speaker: sitrep.Actor{Name: "Tehrik-i-Taliban Pakistan", Entity: "kb:ttp"},
-			Date: "2024-06-04", DateBasis: "published", Quote: -1, Start: ev.Start, End: ev.End,
+			Date:    "2024-06-04", DateBasis: "published", Quote: -1, Start: ev.Start, End: ev.End,
 		}},
 		Incidents: []sitrep.Incident{{
 			Type: sitrep.IncidentSuicideBombing, Cue: "suicide bomber", CueStart: span(text, "suicide bomber", 0).Start, CueEnd: span(text, "suicide bomber", 0).End,
@@ -158,7 +158,7 @@ func denial() *sitrep.Document {
 		},
 		Claims: []sitrep.Claim{
 			{Subject: actor(text, "Daesh", "Islamic State", "kb:islamic-state"), Predicate: sitrep.PredicatePresence,
-				Object: sitrep.Actor{Name: "Pakistan", Entity: "kb:pakistan", Start: span(text, "Pakistan", 1).Start, End: span(text, "Pakistan", 1).End},
+				Object:   sitrep.Actor{Name: "Pakistan", Entity: "kb:pakistan", Start: span(text, "Pakistan", 1).Start, End: span(text, "Pakistan", 1).End},
 				Polarity: sitrep.PolarityDeny, Speaker: sitrep.Actor{Name: "Ministry of Foreign Affairs (Pakistan)", Entity: "kb:pakistan-foreign-office"},
 				Date: "2024-07-10", DateBasis: "stated", Quote: 0, Start: q.Start, End: q.End},
 			{Subject: actor(text, "TTP", "Tehrik-i-Taliban Pakistan", "kb:ttp"), Predicate: sitrep.PredicateThreat,
