@@ -66,9 +66,11 @@ type Store interface {
 	Incidents(ctx context.Context, f IncidentFilter) ([]IncidentRow, error)
 
 	// FindEntities lists the entities whose ID, canonical name or a name
-	// seen for them (an alias) is the Name of the filter, ignoring case,
-	// those in the most documents first. Entities no stored document
-	// mentions any longer are left out.
+	// seen for them (an alias) is the Name of the filter, ignoring case;
+	// when none is, those whose canonical name holds Name as whole words
+	// ("Mujahid" finds Zabihullah Mujahid). Those in the most documents
+	// come first; entities no stored document mentions any longer are
+	// left out.
 	FindEntities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 
 	// Entity returns the profile of an entity: ref is an entity ID, else

@@ -44,6 +44,11 @@ func (db *DB) FindEntities(ctx context.Context, f sitrep.EntityFilter) ([]sitrep
 	if err := rows.Err(); err != nil {
 		return nil, db.fail(err)
 	}
+	if len(keys) == 0 {
+		if keys, err = db.entitiesNamed(ctx, name); err != nil {
+			return nil, err
+		}
+	}
 	out := []sitrep.EntitySummary{}
 	for _, n := range keys {
 		s, err := db.summary(ctx, n)
@@ -69,6 +74,54 @@ func (db *DB) FindEntities(ctx context.Context, f sitrep.EntityFilter) ([]sitrep
 		out = out[:f.Limit]
 	}
 	return out, nil
+}
+
+// maxNamed is the most entities a search by words of their names
+// considers.
+const maxNamed = 200
+
+// entitiesNamed returns the entities whose canonical name holds name as
+// whole words, ignoring case.
+func (db *DB) entitiesNamed(ctx context.Context, name string) ([]int64, error) {
+	like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(name) + "%"
+	rows, err := db.read.QueryContext(ctx, `SELECT n, name FROM entities WHERE name LIKE ? ESCAPE '\'`, like)
+	if err != nil {
+		return nil, db.fail(err)
+	}
+	defer rows.Close()
+	var keys []int64
+	lower := strings.ToLower(name)
+	for rows.Next() && len(keys) < maxNamed {
+		var n int64
+		var full string
+		if err := rows.Scan(&n, &full); err != nil {
+			return nil, db.fail(err)
+		}
+		if hasWords(strings.ToLower(full), lower) {
+			keys = append(keys, n)
+		}
+	}
+	return keys, db.fail(rows.Err())
+}
+
+// hasWords reports whether s holds sub between word boundaries.
+func hasWords(s, sub string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], sub)
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(sub)
+		if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // summary reads an entity and counts its documents and mentions.

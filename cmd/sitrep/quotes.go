@@ -110,11 +110,7 @@ func writeQuotesTable(w io.Writer, rows []sitrep.QuoteRow, f sitrep.QuoteFilter)
 	fmt.Fprintln(tw, "DATE\tSPEAKER\tQUOTE\tOUTLET\tDOCUMENT")
 	for _, r := range rows {
 		q := r.Quote
-		text := oneLine(q.Text, 100)
-		if q.Direct {
-			text = "“" + text + "”"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", orNone(q.Date), clip(speakerName(q.Speaker), 30), text, clip(r.Document.Outlet, 20), r.Document.ID)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", orNone(q.Date), clip(speakerName(q.Speaker), 45), oneLine(q.Text, 100), clip(r.Document.Outlet, 20), r.Document.ID)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%s quotes", thousands(len(rows)))
