@@ -126,6 +126,17 @@ type Analysed struct {
 	Input    *Input
 	Key      string // Input.Key(), computed once by the caller
 	Document *Document
+	// Prepared is what the store's Prepare made of it, or nil.
+	Prepared any
+}
+
+// Preparer is implemented by a Store that can do part of Put's work
+// (encoding, compression) ahead of it and on any goroutine: ingest calls
+// Prepare in its analysis workers, so that its one writer has less to do.
+// Prepare sets a.Prepared; a Put given a stale or foreign Prepared value
+// must not trust it blindly (a store checks it is its own).
+type Preparer interface {
+	Prepare(a *Analysed) error
 }
 
 // PutOutcome is what Put did with one analysed input.

@@ -37,8 +37,12 @@ func (db *DB) Put(ctx context.Context, batch []sitrep.Analysed) ([]sitrep.PutOut
 	}
 	// Encoding is the costly part of a write; it is done before the
 	// transaction, so that the write lock is held for inserts only.
-	enc := make([]encoded, len(batch))
+	enc := make([]*encoded, len(batch))
 	for i, a := range batch {
+		if p, ok := a.Prepared.(*encoded); ok && p.doc == a.Document && p.in == a.Input {
+			enc[i] = p
+			continue
+		}
 		var err error
 		if enc[i], err = encode(a.Input, a.Document); err != nil {
 			return nil, fmt.Errorf("put %s: %w", a.Input.Source, err)
@@ -86,9 +90,25 @@ func (db *DB) Put(ctx context.Context, batch []sitrep.Analysed) ([]sitrep.PutOut
 	return out, nil
 }
 
+// Prepare implements sitrep.Preparer: it encodes and compresses the
+// input and the document for Put.
+func (db *DB) Prepare(a *sitrep.Analysed) error {
+	if a.Input == nil || a.Document == nil {
+		return sitrep.Errorf(sitrep.EINVALID, "prepare: no input or document")
+	}
+	e, err := encode(a.Input, a.Document)
+	if err != nil {
+		return err
+	}
+	a.Prepared = e
+	return nil
+}
+
+var _ sitrep.Preparer = (*DB)(nil)
+
 // Replace implements sitrep.Store.
 func (db *DB) Replace(ctx context.Context, batch []sitrep.Replacement) ([]bool, error) {
-	enc := make([]encoded, len(batch))
+	enc := make([]*encoded, len(batch))
 	for i, r := range batch {
 		if r.Document == nil || r.Document.ID == "" {
 			return nil, sitrep.Errorf(sitrep.EINVALID, "replace %s: no document or document ID", r.OldID)
@@ -198,6 +218,8 @@ func (db *DB) Document(ctx context.Context, id string) (*sitrep.Document, error)
 // encoded is what a write stores of an input and its document, encoded
 // outside the transaction.
 type encoded struct {
+	in       *sitrep.Input // what was encoded
+	doc      *sitrep.Document
 	raw      []byte // the input, gzip JSON (Source left out: it is a column)
 	analysis []byte // the document without its text, gzip JSON
 	hash     string // SHA-256 of the document's JSON
@@ -205,8 +227,8 @@ type encoded struct {
 	items    [][]byte // JSON of each quote, claim and incident, in that order
 }
 
-func encode(in *sitrep.Input, doc *sitrep.Document) (encoded, error) {
-	var e encoded
+func encode(in *sitrep.Input, doc *sitrep.Document) (*encoded, error) {
+	e := &encoded{in: in, doc: doc}
 	var err error
 	if in != nil {
 		c := *in
@@ -249,7 +271,7 @@ func encode(in *sitrep.Input, doc *sitrep.Document) (encoded, error) {
 }
 
 var gzipWriters = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
 	return w
 }}
 
@@ -296,7 +318,13 @@ type writer struct {
 	// entities are the entity keys inserted by this transaction, added to
 	// the DB's cache once it commits.
 	entities map[string]int64
-	done     bool
+	// indexed are the documents inserted by this transaction, whose words
+	// index writes into the full-text indexes before the commit.
+	indexed map[int64]bool
+	// actors are the keys of entities known only as the actors of quotes,
+	// claims or incidents so far, for this transaction.
+	actors map[string]int64
+	done   bool
 }
 
 func (db *DB) begin(ctx context.Context) (*writer, error) {
@@ -304,7 +332,7 @@ func (db *DB) begin(ctx context.Context) (*writer, error) {
 	if err != nil {
 		return nil, db.fail(err)
 	}
-	return &writer{db: db, tx: tx, stmts: map[string]*sql.Stmt{}, entities: map[string]int64{}}, nil
+	return &writer{db: db, tx: tx, stmts: map[string]*sql.Stmt{}, entities: map[string]int64{}, indexed: map[int64]bool{}, actors: map[string]int64{}}, nil
 }
 
 // stmt returns the transaction's prepared statement for query. A
@@ -339,7 +367,33 @@ func (w *writer) rollback() {
 	}
 }
 
+// index adds the words of the documents and quotes inserted by the
+// transaction to the full-text indexes, in one statement each (see
+// migration/0001_init.sql for why not by triggers).
+func (w *writer) index(ctx context.Context) error {
+	if len(w.indexed) == 0 {
+		return nil
+	}
+	ns := make([]int64, 0, len(w.indexed))
+	for n := range w.indexed {
+		ns = append(ns, n)
+	}
+	list, _ := json.Marshal(ns)
+	if _, err := w.tx.ExecContext(ctx, `INSERT INTO documents_fts (rowid, title, text)
+		SELECT n, title, text FROM documents WHERE n IN (SELECT value FROM json_each(?))`, string(list)); err != nil {
+		return w.db.fail(err)
+	}
+	if _, err := w.tx.ExecContext(ctx, `INSERT INTO quotes_fts (rowid, text)
+		SELECT n, text FROM quotes WHERE doc IN (SELECT value FROM json_each(?))`, string(list)); err != nil {
+		return w.db.fail(err)
+	}
+	return nil
+}
+
 func (w *writer) commit() error {
+	if err := w.index(context.Background()); err != nil {
+		return err
+	}
 	for _, s := range w.stmts {
 		s.Close()
 	}
@@ -362,6 +416,9 @@ func (w *writer) commit() error {
 // for an entity known only by ID (an actor's Entity field).
 func (w *writer) entity(ctx context.Context, id string, e *sitrep.Entity) (int64, error) {
 	if n, ok := w.entities[id]; ok {
+		return n, nil
+	}
+	if n, ok := w.actors[id]; ok && e == nil {
 		return n, nil
 	}
 	w.db.mu.Lock()
@@ -397,6 +454,8 @@ func (w *writer) entity(ctx context.Context, id string, e *sitrep.Entity) (int64
 	}
 	if e != nil {
 		w.entities[id] = n
+	} else {
+		w.actors[id] = n
 	}
 	return n, nil
 }
@@ -428,7 +487,7 @@ func (w *writer) actor(ctx context.Context, a sitrep.Actor, known map[string]int
 
 // insertDocument inserts a document and every row derived from it, and
 // returns its row key.
-func (w *writer) insertDocument(ctx context.Context, d *sitrep.Document, e encoded, ingested, analysed string) (int64, error) {
+func (w *writer) insertDocument(ctx context.Context, d *sitrep.Document, e *encoded, ingested, analysed string) (int64, error) {
 	var published any
 	if !d.Published.IsZero() {
 		published = d.Published.String()
@@ -442,6 +501,7 @@ func (w *writer) insertDocument(ctx context.Context, d *sitrep.Document, e encod
 	if err != nil {
 		return 0, w.db.fail(err)
 	}
+	w.indexed[n] = true
 
 	// Entities, their names in this document and their mentions.
 	known := make(map[string]int64, len(d.Entities))
@@ -616,6 +676,18 @@ func (w *writer) insertIncident(ctx context.Context, doc int64, i int, inc *sitr
 // deleteDocument deletes a document and every row derived from it, not
 // its inputs.
 func (w *writer) deleteDocument(ctx context.Context, n int64) error {
+	if w.indexed[n] {
+		delete(w.indexed, n)
+	} else {
+		for _, q := range []string{
+			`INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', n, title, text FROM documents WHERE n = ?`,
+			`INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', n, text FROM quotes WHERE doc = ?`,
+		} {
+			if _, err := w.stmt(ctx, q).ExecContext(ctx, n); err != nil {
+				return w.db.fail(err)
+			}
+		}
+	}
 	for _, q := range []string{
 		"DELETE FROM mentions WHERE doc = ?",
 		"DELETE FROM entity_names WHERE doc = ?",

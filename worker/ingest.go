@@ -98,7 +98,8 @@ type ingestJob struct {
 
 type ingestResult struct {
 	ingestJob
-	doc *sitrep.Document
+	doc      *sitrep.Document
+	prepared any
 }
 
 // Run reads the inputs walk yields, analyses the new ones and stores
@@ -170,6 +171,12 @@ func (g *Ingester) Run(ctx context.Context, walk Walk) (Counts, error) {
 			return r
 		}
 		r.doc, r.err = analyze(ctx, g.Analyzer, j.in)
+		if p, ok := g.Store.(sitrep.Preparer); ok && r.err == nil {
+			a := sitrep.Analysed{Input: j.in, Key: j.key, Document: r.doc}
+			if p.Prepare(&a) == nil {
+				r.prepared = a.Prepared
+			}
+		}
 		return r
 	}
 	consume := func(r ingestResult) error {
@@ -191,7 +198,7 @@ func (g *Ingester) Run(ctx context.Context, walk Walk) (Counts, error) {
 		case r.stored:
 			c.Unchanged++
 		default:
-			batch = append(batch, sitrep.Analysed{Input: r.in, Key: r.key, Document: r.doc})
+			batch = append(batch, sitrep.Analysed{Input: r.in, Key: r.key, Document: r.doc, Prepared: r.prepared})
 			c.Pending++
 			if len(batch) >= batchSize || time.Since(lastCommit) >= interval {
 				return flush(ctx)
@@ -199,7 +206,7 @@ func (g *Ingester) Run(ctx context.Context, walk Walk) (Counts, error) {
 		}
 		return nil
 	}
-	err := pool(ctx, g.Workers, 500*time.Millisecond, produce, work, consume, func() {
+	err := pool(ctx, g.Workers, 2*batchSize, 500*time.Millisecond, produce, work, consume, func() {
 		if len(batch) > 0 && time.Since(lastCommit) >= interval {
 			if err := flush(ctx); err != nil {
 				// The next flush, or the last one, reports it.

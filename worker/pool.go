@@ -17,12 +17,14 @@ import (
 
 // pool feeds the jobs produce sends to workers goroutines running work,
 // and hands the results to consume in the order the jobs were sent, on
-// the calling goroutine, calling tick every interval in between. It
+// the calling goroutine, calling tick every interval in between. Up to
+// buffer results wait for consume, so that the workers go on while
+// consume writes a batch. It
 // returns the first error of produce or consume (or nil); after an error
 // of consume nothing more is produced or consumed, but workers finish the
 // job in hand. When ctx is cancelled, produce is expected to stop; the
 // results of jobs already sent are still consumed.
-func pool[J, R any](ctx context.Context, workers int, interval time.Duration,
+func pool[J, R any](ctx context.Context, workers, buffer int, interval time.Duration,
 	produce func(ctx context.Context, send func(J) error) error,
 	work func(context.Context, J) R,
 	consume func(R) error,
@@ -41,7 +43,7 @@ func pool[J, R any](ctx context.Context, workers int, interval time.Duration,
 		r   R
 	}
 	jobs := make(chan job, workers*4)
-	results := make(chan result, workers*4)
+	results := make(chan result, max(buffer, workers*4))
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)

@@ -138,7 +138,7 @@ func (r *Reanalyzer) Run(ctx context.Context) (ReanalyzeCounts, error) {
 		}
 		return nil
 	}
-	err = pool(ctx, r.Workers, 500*time.Millisecond, produce, work, consume, func() {
+	err = pool(ctx, r.Workers, 2*batchSize, 500*time.Millisecond, produce, work, consume, func() {
 		if len(batch) > 0 && time.Since(lastCommit) >= interval {
 			if err := flush(ctx); err != nil {
 				return
