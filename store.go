@@ -324,6 +324,11 @@ type EntitySummary struct {
 type EntityOptions struct {
 	// CoOccurring is how many co-occurring entities to return (0: 10).
 	CoOccurring int
+	// CoOccurringWithin bounds the documents co-occurrences are counted
+	// in: the entity's latest stored ones, at most this many (0: 2,000;
+	// -1: all), so that a profile of an entity in tens of thousands of
+	// documents stays quick.
+	CoOccurringWithin int
 	// AliasDocuments is how many documents to list for each alias (0: 5);
 	// Alias.Documents counts them all.
 	AliasDocuments int
@@ -344,8 +349,11 @@ type EntityProfile struct {
 	// Months counts mentions and documents by month of publication, in
 	// order; documents with no publication date are not in it.
 	Months []MonthCount `json:"months"`
-	// CoOccurring are the entities that share the most documents with it.
-	CoOccurring []CoOccurrence `json:"co_occurring"`
+	// CoOccurring are the entities that share the most documents with it,
+	// among the CoOccurringIn latest of its documents (all of them, unless
+	// there are more than EntityOptions.CoOccurringWithin).
+	CoOccurring   []CoOccurrence `json:"co_occurring"`
+	CoOccurringIn int            `json:"co_occurring_in"`
 }
 
 // Alias is a name an entity was seen under.

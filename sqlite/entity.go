@@ -213,7 +213,15 @@ func (db *DB) Entity(ctx context.Context, ref string, opt sitrep.EntityOptions) 
 	if p.Aliases, err = db.aliases(ctx, n, opt.AliasDocuments); err != nil {
 		return nil, err
 	}
-	if p.CoOccurring, err = db.coOccurring(ctx, n, opt.CoOccurring); err != nil {
+	within := opt.CoOccurringWithin
+	switch {
+	case within == 0:
+		within = 2000
+	case within < 0:
+		within = p.Documents
+	}
+	p.CoOccurringIn = min(within, p.Documents)
+	if p.CoOccurring, err = db.coOccurring(ctx, n, opt.CoOccurring, p.CoOccurringIn); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -264,12 +272,14 @@ func (db *DB) aliases(ctx context.Context, n int64, perAlias int) ([]sitrep.Alia
 }
 
 // coOccurring lists the entities that share the most documents with the
-// entity n.
-func (db *DB) coOccurring(ctx context.Context, n int64, limit int) ([]sitrep.CoOccurrence, error) {
+// entity n, among its latest stored documents, at most within of them.
+func (db *DB) coOccurring(ctx context.Context, n int64, limit, within int) ([]sitrep.CoOccurrence, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.subtype, c.docs FROM (
-			SELECT b.entity, count(*) AS docs FROM doc_entities a JOIN doc_entities b ON b.doc = a.doc
-			WHERE a.entity = ?1 AND b.entity != ?1 GROUP BY b.entity ORDER BY docs DESC, b.entity LIMIT ?2
-		) c JOIN entities e ON e.n = c.entity ORDER BY c.docs DESC, e.id`, n, limit)
+			SELECT b.entity, count(*) AS docs
+			FROM (SELECT doc FROM doc_entities WHERE entity = ?1 ORDER BY doc DESC LIMIT ?3) a
+			JOIN doc_entities b ON b.doc = a.doc
+			WHERE b.entity != ?1 GROUP BY b.entity ORDER BY docs DESC, b.entity LIMIT ?2
+		) c JOIN entities e ON e.n = c.entity ORDER BY c.docs DESC, e.id`, n, limit, within)
 	if err != nil {
 		return nil, db.fail(err)
 	}

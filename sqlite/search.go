@@ -62,31 +62,52 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		if strings.TrimSpace(q.Query) != "" {
 			return res, nil // only punctuation: nothing to find
 		}
-		return res, db.list(ctx, w, limit, res)
+		return res, db.latest(ctx, w, limit, res)
 	}
 
+	// First the page of hits, ranked (BM25 over every match), then the
+	// snippets of that page only: a snippet reads and tokenizes the text.
 	w.conds = append([]string{"documents_fts MATCH ?"}, w.conds...)
 	w.args = append([]any{match}, w.args...)
-	from := "FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid " + w.String()
-	rows, err := db.read.QueryContext(ctx, "SELECT "+docColumns+", -documents_fts.rank, snippet(documents_fts, -1, char(1), char(2), '…', "+
-		strconv.Itoa(snippetTokens)+") "+from+" ORDER BY documents_fts.rank"+limit, w.args...)
+	from := "FROM documents_fts"
+	if len(w.conds) > 1 {
+		from += " JOIN documents d ON d.n = documents_fts.rowid"
+	}
+	from += " " + w.String()
+	rows, err := db.read.QueryContext(ctx, "SELECT documents_fts.rowid, -documents_fts.rank "+from+" ORDER BY documents_fts.rank"+limit, w.args...)
 	if err != nil {
 		return nil, db.queryError(err, q.Query)
 	}
-	defer rows.Close()
+	type ranked struct {
+		n     int64
+		score float64
+	}
+	var top []ranked
 	for rows.Next() {
-		var r docRef
-		var h sitrep.SearchHit
-		var snippet string
-		if err := rows.Scan(append(r.dest(), &h.Score, &snippet)...); err != nil {
+		var r ranked
+		if err := rows.Scan(&r.n, &r.score); err != nil {
+			rows.Close()
 			return nil, db.queryError(err, q.Query)
 		}
-		h.Document = r.value()
-		h.Snippet, h.Highlights = highlights(snippet)
-		res.Hits = append(res.Hits, h)
+		top = append(top, r)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, db.queryError(err, q.Query)
+	}
+	for _, r := range top {
+		var d docRef
+		h := sitrep.SearchHit{Score: r.score}
+		var snippet string
+		err := db.read.QueryRowContext(ctx, "SELECT "+docColumns+", snippet(documents_fts, -1, char(1), char(2), '…', "+
+			strconv.Itoa(snippetTokens)+") FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?",
+			match, r.n).Scan(append(d.dest(), &snippet)...)
+		if err != nil {
+			return nil, db.queryError(err, q.Query)
+		}
+		h.Document = d.value()
+		h.Snippet, h.Highlights = highlights(snippet)
+		res.Hits = append(res.Hits, h)
 	}
 	if len(res.Hits) < q.Limit || q.Limit == 0 {
 		res.Total = q.Offset + len(res.Hits)
@@ -100,10 +121,10 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 	return res, nil
 }
 
-// list fills res with the documents that pass w, the latest first.
-func (db *DB) list(ctx context.Context, w where, limit string, res *sitrep.SearchResult) error {
+// latest fills res with the documents that pass w, the latest first.
+func (db *DB) latest(ctx context.Context, w where, limit string, res *sitrep.SearchResult) error {
 	rows, err := db.read.QueryContext(ctx, "SELECT "+docColumns+", substr(d.text, 1, 240) FROM documents d "+w.String()+
-		" ORDER BY d.published DESC NULLS LAST, d.n DESC"+limit, w.args...)
+		" ORDER BY d.published DESC, d.n DESC"+limit, w.args...)
 	if err != nil {
 		return db.fail(err)
 	}

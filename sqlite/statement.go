@@ -2,17 +2,28 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
 )
 
-// listRows runs a list query whose columns are docColumns, idx and data,
-// and calls add with each row's document, index and data.
-func (db *DB) listRows(ctx context.Context, query string, args []any, add func(sitrep.DocumentRef, int, []byte) error) error {
-	rows, err := db.read.QueryContext(ctx, query, args...)
+// list runs a list query over table (as t): first the keys of the rows
+// that pass w, the latest first, a page of them, from the indexes alone
+// where they can; then the page's rows with their documents. add is
+// called with each row's document, index and data.
+func (db *DB) list(ctx context.Context, table string, w *where, p sitrep.Page, add func(sitrep.DocumentRef, int, []byte) error) error {
+	limit, err := page(p)
+	if err != nil {
+		return err
+	}
+	query := "SELECT " + docColumns + ", r.idx, r.data FROM (SELECT t.doc, t.idx, t.date_to FROM " + table + " t " + w.String() +
+		" ORDER BY t.date_to DESC, t.doc DESC, t.idx" + limit + ") k JOIN " + table + " r ON r.doc = k.doc AND r.idx = k.idx" +
+		" JOIN documents d ON d.n = k.doc ORDER BY k.date_to DESC, k.doc DESC, k.idx"
+	rows, err := db.read.QueryContext(ctx, query, w.args...)
 	if err != nil {
 		return db.fail(err)
 	}
@@ -31,14 +42,55 @@ func (db *DB) listRows(ctx context.Context, query string, args []any, add func(s
 	return db.fail(rows.Err())
 }
 
+// keyOf resolves an entity ID to its row key; ok is false for an entity
+// the store does not know, which no row can match.
+func (db *DB) keyOf(ctx context.Context, id string) (n int64, ok bool, err error) {
+	err = db.read.QueryRowContext(ctx, "SELECT n FROM entities WHERE id = ?", id).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return n, err == nil, db.fail(err)
+}
+
+// entityCond adds cond (with one or more "?" for the entity key) for the
+// entity id; it returns false when the entity is unknown, so that the
+// list is empty.
+func (db *DB) entityCond(ctx context.Context, w *where, id, cond string) (bool, error) {
+	n, ok, err := db.keyOf(ctx, id)
+	if err != nil || !ok {
+		return false, err
+	}
+	args := make([]any, strings.Count(cond, "?"))
+	for i := range args {
+		args[i] = n
+	}
+	w.add(cond, args...)
+	return true, nil
+}
+
+// entityConds adds the conditions of several entity filters; it returns
+// false when one names an unknown entity.
+func (db *DB) entityConds(ctx context.Context, w *where, conds ...string) (bool, error) {
+	for i := 0; i < len(conds); i += 2 {
+		if conds[i] == "" {
+			continue
+		}
+		if ok, err := db.entityCond(ctx, w, conds[i], conds[i+1]); err != nil || !ok {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
 // Quotes implements sitrep.Store.
 func (db *DB) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.QuoteRow, error) {
 	var w where
-	if f.Speaker != "" {
-		w.add("q.speaker_entity = "+entityKey, f.Speaker)
+	out := []sitrep.QuoteRow{}
+	if ok, err := db.entityConds(ctx, &w, f.Speaker, "t.speaker_entity = ?"); err != nil || !ok {
+		return out, err
 	}
 	if f.Document != "" {
-		w.add("d.id = ?", f.Document)
+		w.add("t.doc = (SELECT n FROM documents WHERE id = ?)", f.Document)
 	}
 	if f.Query != "" {
 		match, err := ftsQuery(f.Query)
@@ -48,18 +100,12 @@ func (db *DB) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.QuoteR
 		if match == "" {
 			return []sitrep.QuoteRow{}, nil
 		}
-		w.add("q.n IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", match)
+		w.add("t.n IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", match)
 	}
-	if err := w.dateRange("q", f.DateRange); err != nil {
+	if err := w.dateRange("t", f.DateRange); err != nil {
 		return nil, err
 	}
-	limit, err := page(f.Page)
-	if err != nil {
-		return nil, err
-	}
-	out := []sitrep.QuoteRow{}
-	err = db.listRows(ctx, "SELECT "+docColumns+", q.idx, q.data FROM quotes q JOIN documents d ON d.n = q.doc "+w.String()+
-		" ORDER BY q.date_to DESC NULLS LAST, q.doc DESC, q.idx"+limit, w.args, func(d sitrep.DocumentRef, i int, data []byte) error {
+	err := db.list(ctx, "quotes", &w, f.Page, func(d sitrep.DocumentRef, i int, data []byte) error {
 		row := sitrep.QuoteRow{Document: d, Index: i}
 		out = append(out, row)
 		return json.Unmarshal(data, &out[len(out)-1].Quote)
@@ -73,17 +119,13 @@ func (db *DB) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.QuoteR
 // Claims implements sitrep.Store.
 func (db *DB) Claims(ctx context.Context, f sitrep.ClaimFilter) ([]sitrep.ClaimRow, error) {
 	var w where
-	if f.Entity != "" {
-		w.add("(c.subject_entity = "+entityKey+" OR c.object_entity = "+entityKey+")", f.Entity, f.Entity)
-	}
-	if f.Subject != "" {
-		w.add("c.subject_entity = "+entityKey, f.Subject)
-	}
-	if f.Object != "" {
-		w.add("c.object_entity = "+entityKey, f.Object)
-	}
-	if f.Speaker != "" {
-		w.add("c.speaker_entity = "+entityKey, f.Speaker)
+	out := []sitrep.ClaimRow{}
+	if ok, err := db.entityConds(ctx, &w,
+		f.Entity, "(t.subject_entity = ? OR t.object_entity = ?)",
+		f.Subject, "t.subject_entity = ?",
+		f.Object, "t.object_entity = ?",
+		f.Speaker, "t.speaker_entity = ?"); err != nil || !ok {
+		return out, err
 	}
 	if f.Predicate != "" {
 		all := []string{sitrep.PredicatePresence, sitrep.PredicateThreat, sitrep.PredicateResponsibility, sitrep.PredicateSupport,
@@ -91,27 +133,21 @@ func (db *DB) Claims(ctx context.Context, f sitrep.ClaimFilter) ([]sitrep.ClaimR
 		if !slices.Contains(all, f.Predicate) {
 			return nil, sitrep.Errorf(sitrep.EINVALID, "unknown claim predicate %q (one of %s)", f.Predicate, strings.Join(all, ", "))
 		}
-		w.add("c.predicate = ?", f.Predicate)
+		w.add("t.predicate = ?", f.Predicate)
 	}
 	if f.Polarity != "" {
 		if f.Polarity != sitrep.PolarityAffirm && f.Polarity != sitrep.PolarityDeny {
 			return nil, sitrep.Errorf(sitrep.EINVALID, "unknown polarity %q (affirm or deny)", f.Polarity)
 		}
-		w.add("c.polarity = ?", f.Polarity)
+		w.add("t.polarity = ?", f.Polarity)
 	}
 	if f.Document != "" {
-		w.add("d.id = ?", f.Document)
+		w.add("t.doc = (SELECT n FROM documents WHERE id = ?)", f.Document)
 	}
-	if err := w.dateRange("c", f.DateRange); err != nil {
+	if err := w.dateRange("t", f.DateRange); err != nil {
 		return nil, err
 	}
-	limit, err := page(f.Page)
-	if err != nil {
-		return nil, err
-	}
-	out := []sitrep.ClaimRow{}
-	err = db.listRows(ctx, "SELECT "+docColumns+", c.idx, c.data FROM claims c JOIN documents d ON d.n = c.doc "+w.String()+
-		" ORDER BY c.date_to DESC NULLS LAST, c.doc DESC, c.idx"+limit, w.args, func(d sitrep.DocumentRef, i int, data []byte) error {
+	err := db.list(ctx, "claims", &w, f.Page, func(d sitrep.DocumentRef, i int, data []byte) error {
 		out = append(out, sitrep.ClaimRow{Document: d, Index: i})
 		return json.Unmarshal(data, &out[len(out)-1].Claim)
 	})
@@ -124,49 +160,43 @@ func (db *DB) Claims(ctx context.Context, f sitrep.ClaimFilter) ([]sitrep.ClaimR
 // Incidents implements sitrep.Store.
 func (db *DB) Incidents(ctx context.Context, f sitrep.IncidentFilter) ([]sitrep.IncidentRow, error) {
 	var w where
+	out := []sitrep.IncidentRow{}
 	party := func(role string) string {
-		cond := "EXISTS (SELECT 1 FROM incident_parties p WHERE p.doc = i.doc AND p.incident = i.idx AND p.entity = " + entityKey
+		cond := "EXISTS (SELECT 1 FROM incident_parties p WHERE p.doc = t.doc AND p.incident = t.idx AND p.entity = ?"
 		if role != "" {
 			cond += " AND p.role = '" + role + "'"
 		}
 		return cond + ")"
 	}
-	if f.Entity != "" {
-		w.add("("+party("")+" OR i.place_entity = "+entityKey+")", f.Entity, f.Entity)
-	}
-	if f.Perpetrator != "" {
-		w.add(party("perpetrator"), f.Perpetrator)
-	}
-	if f.Target != "" {
-		w.add(party("target"), f.Target)
+	if ok, err := db.entityConds(ctx, &w,
+		f.Entity, "("+party("")+" OR t.place_entity = ?)",
+		f.Perpetrator, party("perpetrator"),
+		f.Target, party("target")); err != nil || !ok {
+		return out, err
 	}
 	if f.Type != "" {
 		if !slices.Contains(sitrep.IncidentTypes, f.Type) {
 			return nil, sitrep.Errorf(sitrep.EINVALID, "unknown incident type %q (one of %s)", f.Type, strings.Join(sitrep.IncidentTypes, ", "))
 		}
-		w.add("i.type = ?", f.Type)
+		w.add("t.type = ?", f.Type)
 	}
 	if f.Place != "" {
 		if strings.Contains(f.Place, ":") {
-			w.add("i.place_entity = "+entityKey, f.Place)
+			if ok, err := db.entityCond(ctx, &w, f.Place, "t.place_entity = ?"); err != nil || !ok {
+				return out, err
+			}
 		} else {
-			w.add("(i.place_name = ? COLLATE NOCASE OR i.admin2 = ? COLLATE NOCASE OR i.admin1 = ? COLLATE NOCASE OR i.country = ? COLLATE NOCASE)",
+			w.add("(t.place_name = ? COLLATE NOCASE OR t.admin2 = ? COLLATE NOCASE OR t.admin1 = ? COLLATE NOCASE OR t.country = ? COLLATE NOCASE)",
 				f.Place, f.Place, f.Place, f.Place)
 		}
 	}
 	if f.Document != "" {
-		w.add("d.id = ?", f.Document)
+		w.add("t.doc = (SELECT n FROM documents WHERE id = ?)", f.Document)
 	}
-	if err := w.dateRange("i", f.DateRange); err != nil {
+	if err := w.dateRange("t", f.DateRange); err != nil {
 		return nil, err
 	}
-	limit, err := page(f.Page)
-	if err != nil {
-		return nil, err
-	}
-	out := []sitrep.IncidentRow{}
-	err = db.listRows(ctx, "SELECT "+docColumns+", i.idx, i.data FROM incidents i JOIN documents d ON d.n = i.doc "+w.String()+
-		" ORDER BY i.date_to DESC NULLS LAST, i.doc DESC, i.idx"+limit, w.args, func(d sitrep.DocumentRef, i int, data []byte) error {
+	err := db.list(ctx, "incidents", &w, f.Page, func(d sitrep.DocumentRef, i int, data []byte) error {
 		out = append(out, sitrep.IncidentRow{Document: d, Index: i})
 		return json.Unmarshal(data, &out[len(out)-1].Incident)
 	})

@@ -152,7 +152,11 @@ func writeDossier(w io.Writer, d *sitrep.Dossier) {
 		}
 	}
 	if len(d.CoOccurring) > 0 {
-		fmt.Fprintln(w, "\nMentioned with:")
+		if d.CoOccurringIn < d.Documents {
+			fmt.Fprintf(w, "\nMentioned with (in its latest %s documents):\n", thousands(d.CoOccurringIn))
+		} else {
+			fmt.Fprintln(w, "\nMentioned with:")
+		}
 		tw := tableWriter(w)
 		for _, c := range d.CoOccurring {
 			fmt.Fprintf(tw, "  %s\t%s\t%s docs\t%s\n", c.Name, c.Type, thousands(c.Documents), c.ID)

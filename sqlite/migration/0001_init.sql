@@ -19,15 +19,17 @@ CREATE TABLE documents (
 	published  TEXT,
 	dateline   TEXT NOT NULL DEFAULT '',
 	authors    TEXT NOT NULL DEFAULT '[]',
-	text       TEXT NOT NULL,
 	entities   INTEGER NOT NULL DEFAULT 0,
 	quotes     INTEGER NOT NULL DEFAULT 0,
 	claims     INTEGER NOT NULL DEFAULT 0,
 	incidents  INTEGER NOT NULL DEFAULT 0,
-	analysis      BLOB NOT NULL,
 	analysis_hash TEXT NOT NULL,
 	ingested   TEXT NOT NULL,
-	analysed   TEXT NOT NULL
+	analysed   TEXT NOT NULL,
+	-- The long columns come last, so that reading the others does not
+	-- walk a row's overflow pages.
+	text       TEXT NOT NULL,
+	analysis   BLOB NOT NULL
 );
 CREATE INDEX documents_published ON documents(published);
 CREATE INDEX documents_outlet ON documents(outlet COLLATE NOCASE);
@@ -163,9 +165,9 @@ CREATE TABLE claims (
 	data           TEXT NOT NULL,
 	PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
-CREATE INDEX claims_subject ON claims(subject_entity);
-CREATE INDEX claims_object ON claims(object_entity);
-CREATE INDEX claims_speaker ON claims(speaker_entity);
+CREATE INDEX claims_subject ON claims(subject_entity, date_to);
+CREATE INDEX claims_object ON claims(object_entity, date_to);
+CREATE INDEX claims_speaker ON claims(speaker_entity, date_to);
 CREATE INDEX claims_predicate ON claims(predicate, date_to);
 CREATE INDEX claims_date ON claims(date_to);
 
@@ -202,7 +204,7 @@ CREATE TABLE incidents (
 ) WITHOUT ROWID;
 CREATE INDEX incidents_type ON incidents(type, date_to);
 CREATE INDEX incidents_date ON incidents(date_to);
-CREATE INDEX incidents_place ON incidents(place_entity);
+CREATE INDEX incidents_place ON incidents(place_entity, date_to);
 
 -- incident_parties: the perpetrators (with the basis of the attribution
 -- and who made it), targets and acting state forces of each incident.
