@@ -18,7 +18,8 @@ const (
 	// same speaker.
 	SpeakerWords = "words"
 	// SpeakerArticle: the article's own voice, named by its outlet (or,
-	// with no outlet, its source); one outlet is one speaker.
+	// with no outlet, the file name of its source); one outlet is one
+	// speaker, and an article with no outlet is a speaker of its own.
 	SpeakerArticle = "article"
 )
 
@@ -157,20 +158,43 @@ func ClaimMatrix(claims []ClaimRecord, opt Options) []Proposition {
 		sortStances(p.Denied)
 		p.Contested = len(p.Affirmed) > 0 && len(p.Denied) > 0
 	}
-	sort.SliceStable(props, func(i, j int) bool {
-		a, b := &props[i], &props[j]
-		if x, y := strings.ToLower(a.Subject.Name), strings.ToLower(b.Subject.Name); x != y {
-			return x < y
+	// Sort keys once, then move each proposition once.
+	type propKey struct {
+		subj, obj, pred, key string
+		i                    int
+	}
+	keys := make([]propKey, len(props))
+	for i := range props {
+		p := &props[i]
+		keys[i] = propKey{strings.ToLower(p.Subject.Name), strings.ToLower(p.Object.Name), p.Predicate, p.Key, i}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := &keys[i], &keys[j]
+		if a.subj != b.subj {
+			return a.subj < b.subj
 		}
-		if a.Predicate != b.Predicate {
-			return a.Predicate < b.Predicate
+		if a.pred != b.pred {
+			return a.pred < b.pred
 		}
-		if x, y := strings.ToLower(a.Object.Name), strings.ToLower(b.Object.Name); x != y {
-			return x < y
+		if a.obj != b.obj {
+			return a.obj < b.obj
 		}
-		return a.Key < b.Key
+		return a.key < b.key
 	})
-	return props
+	out := make([]Proposition, len(props))
+	for i, k := range keys {
+		out[i] = props[k.i]
+	}
+	return out
+}
+
+// baseName is the last element of a path or URL ("a/b/c.txt" is
+// "c.txt"; "c.txt:12", a JSON Lines record, stays as it is).
+func baseName(source string) string {
+	if i := strings.LastIndexAny(strings.TrimRight(source, "/"), "/\\"); i >= 0 {
+		return source[i+1:]
+	}
+	return source
 }
 
 func boolString(b bool) string {
@@ -194,20 +218,43 @@ func stanceOf(r *ClaimRecord, opt *Options) Stance {
 	case r.Outlet != "":
 		st.Speaker, st.SpeakerKind, st.key = ActorRef{Name: r.Outlet}, SpeakerArticle, "outlet:"+normName(r.Outlet)
 	default:
-		st.Speaker, st.SpeakerKind, st.key = ActorRef{Name: r.Source}, SpeakerArticle, "doc:"+r.Doc.ID
+		st.Speaker, st.SpeakerKind, st.key = ActorRef{Name: baseName(r.Source)}, SpeakerArticle, "doc:"+r.Doc.ID
 	}
 	return st
 }
 
-// sortStances orders stances by date (unknown last; see timeLess), then
-// speaker name.
+// sortStances orders stances by date (see compareWhen), then speaker
+// name, then the order they came in.
 func sortStances(ss []Stance) {
-	sort.SliceStable(ss, func(i, j int) bool {
-		if c := compareWhen(ss[i].When, ss[j].When); c != 0 {
+	if len(ss) < 2 {
+		return
+	}
+	type stanceKey struct {
+		when When
+		per  period
+		name string
+		i    int
+	}
+	keys := make([]stanceKey, len(ss))
+	for i := range ss {
+		p, _ := parsePeriod(ss[i].When.Date)
+		keys[i] = stanceKey{ss[i].When, p, strings.ToLower(ss[i].Speaker.Name), i}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := &keys[i], &keys[j]
+		if c := comparePeriods(a.per, b.per, a.when.Basis, b.when.Basis); c != 0 {
 			return c < 0
 		}
-		return strings.ToLower(ss[i].Speaker.Name) < strings.ToLower(ss[j].Speaker.Name)
+		if a.name != b.name {
+			return a.name < b.name
+		}
+		return a.i < b.i
 	})
+	sorted := make([]Stance, len(ss))
+	for i, k := range keys {
+		sorted[i] = ss[k.i]
+	}
+	copy(ss, sorted)
 }
 
 // PropositionFilter selects propositions. Empty fields select all.

@@ -97,52 +97,73 @@ func Contradictions(props []Proposition, incidents []MergedIncident) []Contradic
 	for i := range incidents {
 		out = append(out, incidentContradictions(&incidents[i])...)
 	}
+	// Sort keys once: the latest date involved is a walk over stances.
+	type cKey struct {
+		score  float64
+		kind   int
+		latest period
+		basis  string
+		key    string
+		i      int
+	}
 	kindRank := map[string]int{KindSpeakersDisagree: 0, KindStanceChanged: 1, KindConflictingFigures: 2, KindCompetingClaims: 3}
-	latest := func(c *Contradiction) When {
-		var w When
+	keys := make([]cKey, len(out))
+	for i := range out {
+		c := &out[i]
+		k := cKey{score: c.Score, kind: kindRank[c.Kind], i: i}
+		var latest When
+		var lp period
 		for _, ss := range [][]Stance{c.Affirmed, c.Denied} {
 			for _, s := range ss {
-				if w.IsZero() || compareWhen(s.When, w) > 0 {
-					w = s.When
+				p, _ := parsePeriod(s.When.Date)
+				if !p.known {
+					continue
+				}
+				if !lp.known || comparePeriods(p, lp, s.When.Basis, latest.Basis) > 0 {
+					latest, lp = s.When, p
 				}
 			}
 		}
 		if c.Incident != nil {
-			w = When{Date: c.Incident.Date}
+			lp, _ = parsePeriod(c.Incident.Date)
+			latest = When{}
 		}
-		return w
-	}
-	key := func(c *Contradiction) string {
+		k.latest, k.basis = lp, latest.Basis
 		switch {
 		case c.Proposition != nil && c.Speaker != nil:
-			return c.Proposition.Key + "\x00" + c.Speaker.Entity + c.Speaker.Name
+			k.key = c.Proposition.Key + "\x00" + c.Speaker.Entity + c.Speaker.Name
 		case c.Proposition != nil:
-			return c.Proposition.Key
+			k.key = c.Proposition.Key
 		case c.Incident != nil:
-			return c.Incident.ID + "\x00" + c.FigureKind
+			k.key = c.Incident.ID + "\x00" + c.FigureKind
 		}
-		return ""
+		keys[i] = k
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := &out[i], &out[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := &keys[i], &keys[j]
+		if a.score != b.score {
+			return a.score > b.score
 		}
-		if a.Kind != b.Kind {
-			return kindRank[a.Kind] < kindRank[b.Kind]
+		if a.kind != b.kind {
+			return a.kind < b.kind
 		}
-		wa, wb := latest(a), latest(b)
-		// Unknown dates sort last in compareWhen; here the latest first,
-		// unknown still last.
-		if c := compareWhen(wa, wb); c != 0 {
-			if wa.IsZero() || wb.IsZero() {
-				return c < 0
-			}
+		// The latest first, unknown dates last.
+		if a.latest.known != b.latest.known {
+			return a.latest.known
+		}
+		if c := comparePeriods(a.latest, b.latest, a.basis, b.basis); c != 0 {
 			return c > 0
 		}
-		return key(a) < key(b)
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		return a.i < b.i
 	})
-	return out
+	sorted := make([]Contradiction, len(out))
+	for i, k := range keys {
+		sorted[i] = out[k.i]
+	}
+	return sorted
 }
 
 // stanceWeight is how firmly a stance is taken, by whom.
@@ -285,7 +306,11 @@ func incidentContradictions(m *MergedIncident) []Contradiction {
 		for _, f := range m.Figures {
 			if f.Kind == k.kind {
 				figs = append(figs, f)
-				parts = append(parts, fmt.Sprintf("%d by %s%s", f.Estimate, f.By.Name, publishedText(f.Published)))
+				claimant := ""
+				if f.Claimant {
+					claimant = ", claimant"
+				}
+				parts = append(parts, fmt.Sprintf("%d by %s%s%s", f.Estimate, f.By.Name, claimant, publishedText(f.Published)))
 			}
 		}
 		spread := float64(k.e.High-k.e.Low) / float64(max(1, k.e.High))
@@ -326,6 +351,9 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // PropositionText is a proposition as people read it:
 // "presence(Islamic State, Pakistan)".
 func PropositionText(predicate string, subject, object ActorRef) string {
+	if object.Name == "" {
+		return predicate + "(" + subject.Name + ")"
+	}
 	return predicate + "(" + subject.Name + ", " + object.Name + ")"
 }
 

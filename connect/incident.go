@@ -83,8 +83,9 @@ type MergedIncident struct {
 // are counted and claimants inflate them, so the best estimate is the
 // lowest figure among the latest well-sourced reports: figures whose
 // source is not a group that claimed the incident, published on the
-// latest publication date among them or the day before. Among figures of
-// the same news cycle, the lowest is ACLED's conservative choice.
+// latest publication date among them (an earlier figure is taken as
+// superseded). Among figures of the same day, the lowest is ACLED's
+// conservative choice. Undated reports count only when none is dated.
 type Estimate struct {
 	Best int `json:"best"`
 	// Low and High are the lowest and highest figure reported, claimants'
@@ -106,7 +107,7 @@ type ReportedFigure struct {
 	sitrep.Figure
 	// By is who gave the figure: the figure's source when the text names
 	// one, else the outlet (ByKind "outlet"), else the article
-	// ("article", with the document's source as the name).
+	// ("article", named by the file name of its source).
 	By     ActorRef `json:"by"`
 	ByKind string   `json:"by_kind"`
 	// Claimant marks a figure given by a group that claimed the incident:
@@ -853,7 +854,7 @@ func buildIncident(nodes []node, ms []int, best map[[2]int]*edge, opt *Options) 
 			case r.Outlet != "":
 				rf.By, rf.ByKind = ActorRef{Name: r.Outlet}, "outlet"
 			default:
-				rf.By, rf.ByKind = ActorRef{Name: r.Source}, "article"
+				rf.By, rf.ByKind = ActorRef{Name: baseName(r.Source)}, "article"
 			}
 			m.Figures = append(m.Figures, rf)
 		}
@@ -914,7 +915,7 @@ func estimate(figs []ReportedFigure, kind string) *Estimate {
 	}
 	var from []int
 	for _, i := range pool {
-		if latest < 0 || !figs[i].Published.IsZero() && dayOf(figs[i].Published) >= latest-1 {
+		if latest < 0 || !figs[i].Published.IsZero() && dayOf(figs[i].Published) >= latest {
 			from = append(from, i)
 		}
 	}

@@ -206,7 +206,8 @@ func TestEstimateRule(t *testing.T) {
 	}{
 		{"one figure", []*sitrep.Document{mk("a", "2020-01-01", 7, "")}, 7, 7, 7, false},
 		{"a close spread is no conflict", []*sitrep.Document{mk("a", "2020-01-01", 70, "police"), mk("b", "2020-01-01", 80, "")}, 70, 70, 80, false},
-		{"the latest news cycle wins", []*sitrep.Document{mk("a", "2020-01-01", 5, "police"), mk("b", "2020-01-02", 9, ""), mk("c", "2020-01-03", 11, "hospital")}, 9, 5, 11, true},
+		{"the latest day wins", []*sitrep.Document{mk("a", "2020-01-01", 5, "police"), mk("b", "2020-01-02", 9, ""), mk("c", "2020-01-02", 11, "hospital")}, 9, 5, 11, true},
+		{"a toll that grew overnight", []*sitrep.Document{mk("a", "2020-01-01", 25, "police"), mk("b", "2020-01-02", 45, "")}, 45, 25, 45, true},
 		{"undated reports only count when none is dated", []*sitrep.Document{mk("a", "", 3, ""), mk("b", "", 4, "")}, 3, 3, 4, false},
 	}
 	for _, tt := range tests {

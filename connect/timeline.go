@@ -19,14 +19,14 @@ const (
 // A record is selected when any of its actors is selected.
 type Selector struct {
 	// Entities are entity ids (compared after Options.Canonical).
-	Entities []string
+	Entities []string `json:"entities"`
 	// Names are actor names, compared ignoring case (the words of actors
 	// outside the entity list: "the Taliban", "police").
-	Names []string
+	Names []string `json:"names"`
 	// Places are place names: an incident is selected when its place, or
 	// the district, province or country it lies in, has one of these
 	// names ("Khyber Pakhtunkhwa" selects an attack in Parachinar).
-	Places []string
+	Places []string `json:"places"`
 }
 
 // TimelineEntry is one thing that happened or was said.

@@ -152,6 +152,11 @@ func (w When) period(lookback int) period {
 func compareWhen(a, b When) int {
 	pa, _ := parsePeriod(a.Date)
 	pb, _ := parsePeriod(b.Date)
+	return comparePeriods(pa, pb, a.Basis, b.Basis)
+}
+
+// comparePeriods is compareWhen over parsed dates.
+func comparePeriods(pa, pb period, basisA, basisB string) int {
 	switch {
 	case !pa.known && !pb.known:
 		return 0
@@ -163,11 +168,11 @@ func compareWhen(a, b When) int {
 		return cmpInt(pa.lo, pb.lo)
 	case pa.hi != pb.hi:
 		return cmpInt(pb.hi, pa.hi)
-	case a.Basis != b.Basis:
-		if a.Basis == BasisStated {
+	case basisA != basisB:
+		if basisA == BasisStated {
 			return -1
 		}
-		if b.Basis == BasisStated {
+		if basisB == BasisStated {
 			return 1
 		}
 	}
