@@ -83,6 +83,14 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&AnalyzeCommand{Main: m}).Run(ctx, rest)
 	case "entities":
 		return (&EntitiesCommand{Main: m}).Run(ctx, rest)
+	case "incidents":
+		return (&IncidentsCommand{Main: m}).Run(ctx, rest)
+	case "claims":
+		return (&ClaimsCommand{Main: m}).Run(ctx, rest)
+	case "contradictions":
+		return (&ContradictionsCommand{Main: m}).Run(ctx, rest)
+	case "timeline":
+		return (&TimelineCommand{Main: m}).Run(ctx, rest)
 	case "demo":
 		return (&DemoCommand{Main: m}).Run(ctx, rest)
 	case "eval":
@@ -130,6 +138,10 @@ Commands:
 
 	analyze   clean and analyse articles, print one JSON document per article
 	entities  analyse articles and list their entities across documents, with the merges made
+	incidents analyse articles and merge their incidents across documents, with figures and flags
+	claims    analyse articles and show the claims matrix: who affirmed and who denied what, when
+	contradictions  analyse articles and list contradictions, strongest first
+	timeline  analyse articles and put what happened and was said about an entity in order
 	demo      analyse the built-in sample corpus and show what was found
 	ingest    analyse articles and keep them in the store (idempotent, resumable)
 	reanalyze run the current analysis again over the stored inputs

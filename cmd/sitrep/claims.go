@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/connect"
+)
+
+// ClaimsCommand runs "sitrep claims".
+type ClaimsCommand struct {
+	*Main
+}
+
+const claimsUsage = `Usage: sitrep claims [flags] PATH...
+
+Analyses the inputs as "sitrep analyze" does, then builds the claims
+matrix: each proposition (subject, predicate, object: "presence(Islamic
+State, Pakistan)") with who affirmed it and who denied it, and when (the
+claim's date, else its document's publication date: "by" that date).
+Actors are told apart by entity: a claim about ISKP is not a claim about
+the Islamic State. See docs/connect.md.
+
+--subject and --object take an entity's name, alias or id ("Daesh",
+"kb:iskp"); --predicate one of presence, threat, responsibility, support,
+cooperation, affiliation, strength.
+
+--format table (default) prints the matrix, json one JSON object
+{"propositions": [...]} with every claim's evidence, csv one row per
+stance. Without PATH, the claims of the store: that comes with the store.`
+
+// claimsOutput is the JSON form of "sitrep claims".
+type claimsOutput struct {
+	Propositions []connect.Proposition `json:"propositions"`
+}
+
+// Run implements the command.
+func (c *ClaimsCommand) Run(ctx context.Context, args []string) error {
+	fs := c.newFlagSet("claims", claimsUsage)
+	var af analysisFlags
+	af.register(fs, "a `file` of entity decisions (\"not FORM ID\", \"same ID ID\", \"apart ID ID\")")
+	format := fs.String("format", "table", "output `format`: table, json or csv")
+	var subjects, objects stringList
+	fs.Var(&subjects, "subject", "only propositions about this `entity` (name, alias or id; repeatable)")
+	fs.Var(&objects, "object", "only propositions whose object is this `entity` (repeatable)")
+	predicate := fs.String("predicate", "", "only propositions with this `predicate`")
+	contested := fs.Bool("contested", false, "only propositions both affirmed and denied")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := checkFormat(*format, "table", "json", "csv"); err != nil {
+		return err
+	}
+	if err := checkPredicate(*predicate); err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return errNoStore("claims")
+	}
+	a, err := c.analyzeCorpus(ctx, &af, paths)
+	if err != nil {
+		return err
+	}
+	ps := connect.ClaimMatrix(a.claims, a.opt)
+	f := connect.PropositionFilter{Predicate: *predicate, Contested: *contested}
+	if len(subjects) > 0 {
+		f.Subject = selectorTerms(a.resolve(subjects))
+	}
+	if len(objects) > 0 {
+		f.Object = selectorTerms(a.resolve(objects))
+	}
+	ps = f.Filter(ps)
+	out := bufio.NewWriter(c.Stdout)
+	switch *format {
+	case "json":
+		if ps == nil {
+			ps = []connect.Proposition{}
+		}
+		err = writeJSON(out, claimsOutput{Propositions: ps})
+	case "csv":
+		err = writeClaimsCSV(out, ps)
+	default:
+		writeClaimsTable(out, ps)
+	}
+	if err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	return a.finish(c.Main, af.quiet, fmt.Sprintf("%d claims, %d propositions shown", len(a.claims), len(ps)))
+}
+
+// checkPredicate reports a --predicate value that is not a predicate.
+func checkPredicate(p string) error {
+	switch p {
+	case "", sitrep.PredicatePresence, sitrep.PredicateThreat, sitrep.PredicateResponsibility, sitrep.PredicateSupport,
+		sitrep.PredicateCooperation, sitrep.PredicateAffiliation, sitrep.PredicateStrength:
+		return nil
+	}
+	return fmt.Errorf("%w: --predicate %q: want presence, threat, responsibility, support, cooperation, affiliation or strength", ErrUsage, p)
+}
+
+// selectorTerms are the ids and names of a selector, as PropositionFilter
+// takes them.
+func selectorTerms(s connect.Selector) []string {
+	return append(append([]string(nil), s.Entities...), s.Names...)
+}
+
+// writeClaimsTable prints the matrix: a proposition, then its affirming
+// and denying stances side by side, one per line.
+func writeClaimsTable(w io.Writer, ps []connect.Proposition) {
+	if len(ps) == 0 {
+		fmt.Fprintln(w, "No claims found.")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PROPOSITION\tAFFIRMED BY\tDENIED BY")
+	for i := range ps {
+		p := &ps[i]
+		name := connect.PropositionText(p.Predicate, p.Subject, p.Object)
+		if rel := relationText(p.SubjectRelations); rel != "" {
+			name += " [" + rel + "]"
+		}
+		rows := max(len(p.Affirmed), len(p.Denied))
+		for r := range rows {
+			aff, den := "", ""
+			if r == 0 {
+				// A side no one took shows "-"; a shorter side ends blank.
+				aff, den = "-", "-"
+			}
+			if r < len(p.Affirmed) {
+				aff = stanceCell(&p.Affirmed[r])
+			}
+			if r < len(p.Denied) {
+				den = stanceCell(&p.Denied[r])
+			}
+			if r > 0 {
+				name = ""
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", name, aff, den)
+		}
+	}
+	tw.Flush()
+}
+
+// relationText is "branch of Islamic State" for the relations worth
+// showing beside a subject.
+func relationText(rs []sitrep.EntityRelation) string {
+	var parts []string
+	for _, r := range rs {
+		switch r.Type {
+		case "branch_of", "part_of", "split_from", "member_of":
+			parts = append(parts, strings.ReplaceAll(r.Type, "_", " ")+" "+r.Name)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// stanceCell is "Zabihullah Mujahid (by 2024-02-01, hedged, 70 to 80) x2".
+func stanceCell(s *connect.Stance) string {
+	who := s.Speaker.Name
+	if s.SpeakerKind == connect.SpeakerArticle {
+		who = "article: " + who
+	}
+	notes := []string{whenText(s.When)}
+	if s.Hedged {
+		notes = append(notes, "hedged")
+	}
+	if s.Value != "" {
+		notes = append(notes, s.Value)
+	}
+	cell := who + " (" + strings.Join(notes, ", ") + ")"
+	if n := len(s.Evidence); n > 1 {
+		cell += " x" + strconv.Itoa(n)
+	}
+	return cell
+}
+
+// writeClaimsCSV prints one row per stance.
+func writeClaimsCSV(w io.Writer, ps []connect.Proposition) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"proposition", "predicate", "subject", "subject_entity", "object", "object_entity", "polarity",
+		"speaker", "speaker_entity", "speaker_kind", "date", "date_precision", "date_basis", "hedged", "value", "evidence"})
+	for i := range ps {
+		p := &ps[i]
+		for _, side := range [][]connect.Stance{p.Affirmed, p.Denied} {
+			for _, s := range side {
+				var ev []string
+				for _, e := range s.Evidence {
+					ev = append(ev, fmt.Sprintf("%s:%d-%d", e.DocID, e.Start, e.End))
+				}
+				cw.Write([]string{p.Key, p.Predicate, p.Subject.Name, p.Subject.Entity, p.Object.Name, p.Object.Entity, s.Polarity,
+					s.Speaker.Name, s.Speaker.Entity, s.SpeakerKind, s.When.Date, s.When.Precision, s.When.Basis,
+					strconv.FormatBool(s.Hedged), s.Value, strings.Join(ev, " ")})
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
