@@ -180,15 +180,15 @@ func reutersInputs(dir string) ([]*sitrep.Input, error) {
 	return out, nil
 }
 
-// analysed is an input with its document.
-type analysed struct {
+// benchDoc is an input with its document.
+type benchDoc struct {
 	in  *sitrep.Input
 	doc *sitrep.Document
 }
 
 // analyseAll analyses the inputs on GOMAXPROCS workers and returns those
 // with an article, one per document ID, in input order.
-func analyseAll(ctx context.Context, inputs []*sitrep.Input) ([]analysed, error) {
+func analyseAll(ctx context.Context, inputs []*sitrep.Input) ([]benchDoc, error) {
 	a := extract.NewAnalyzer()
 	docs := make([]*sitrep.Document, len(inputs))
 	next := make(chan int)
@@ -218,12 +218,12 @@ func analyseAll(ctx context.Context, inputs []*sitrep.Input) ([]analysed, error)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var out []analysed
+	var out []benchDoc
 	seen := map[string]bool{}
 	for i, d := range docs {
 		if d != nil && !seen[d.ID] {
 			seen[d.ID] = true
-			out = append(out, analysed{inputs[i], d})
+			out = append(out, benchDoc{inputs[i], d})
 		}
 	}
 	return out, nil
@@ -232,7 +232,7 @@ func analyseAll(ctx context.Context, inputs []*sitrep.Input) ([]analysed, error)
 // replica returns copy r of an analysed input: r = 0 is the input itself;
 // later copies have distinct IDs and keys, and their dates moved on by r
 // years.
-func replica(a analysed, r int) sitrep.Analysed {
+func replica(a benchDoc, r int) sitrep.Analysed {
 	if r == 0 {
 		return sitrep.Analysed{Input: a.in, Key: a.in.Key(), Document: a.doc}
 	}
@@ -269,7 +269,7 @@ func replica(a analysed, r int) sitrep.Analysed {
 
 // benchQueries times searches and dossiers on db and prints their
 // latencies.
-func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []analysed, n int, rng *rand.Rand) error {
+func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchDoc, n int, rng *rand.Rand) error {
 	// Searches: words of titles, as an analyst would type them.
 	var titles [][]string
 	for _, a := range base {

@@ -180,25 +180,3 @@ func docLabel(d sitrep.DocumentRef) string {
 	parts = append(parts, clip(title, 50))
 	return strings.Join(parts, ", ")
 }
-
-// incidentLine is one line of an incident for people.
-func incidentLine(in sitrep.Incident) string {
-	parts := []string{strings.ReplaceAll(in.Type, "_", " ")}
-	if in.Place != nil {
-		parts = append(parts, "in "+in.Place.Name)
-	}
-	if in.Killed != nil {
-		parts = append(parts, fmt.Sprintf("%d killed", in.Killed.Estimate))
-	}
-	if in.Injured != nil {
-		parts = append(parts, fmt.Sprintf("%d injured", in.Injured.Estimate))
-	}
-	var by []string
-	for _, p := range in.Perpetrators {
-		by = append(by, p.Name+" ("+p.Basis+")")
-	}
-	if len(by) > 0 {
-		parts = append(parts, "by "+strings.Join(by, ", "))
-	}
-	return strings.Join(parts, ", ")
-}
