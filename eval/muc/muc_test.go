@@ -574,3 +574,89 @@ func TestDataset(t *testing.T) {
 		}
 	}
 }
+
+// TestOracle scores predictions made from the keys themselves: every
+// supported template must be found and almost every slot right, which
+// checks the readers and the matchers against the real keys.
+func TestOracle(t *testing.T) {
+	dir := "../../../shared/datasets/muc4"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s not found; skipping the oracle test", dir)
+	}
+	for _, split := range []string{"dev", "test"} {
+		c, err := Load(dir, split)
+		if err != nil {
+			t.Fatal(err)
+		}
+		oracle := func(_ context.Context, m *Message) (*sitrep.Document, error) {
+			doc := &sitrep.Document{Text: m.Text}
+			for _, k := range c.Keys[m.ID] {
+				if k.Irrelevant {
+					continue
+				}
+				doc.Incidents = append(doc.Incidents, fromKey(k.Gold(m.Dateline.Date)))
+			}
+			return doc, nil
+		}
+		s, err := Run(context.Background(), c, oracle, Options{}, 2, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s oracle: templates P %.3f R %.3f; slots micro P %.3f R %.3f", split, s.Templates.P(), s.Templates.R(), s.Micro().P(), s.Micro().R())
+		for _, n := range ScoredSlots {
+			t.Logf("  %-12s P %.3f R %.3f", n, s.Slots[n].P(), s.Slots[n].R())
+		}
+		// Unsupported types cannot be found; the oracle's other
+		// templates all should.
+		if missed := s.Templates.Gold - s.Templates.TP; missed > s.Unsupported+s.Templates.Gold/50 {
+			t.Errorf("%s: %d templates missed (%d of unsupported types)", split, missed, s.Unsupported)
+		}
+		if p := s.Micro().P(); p < 0.95 {
+			t.Errorf("%s: slot precision %.3f", split, p)
+		}
+	}
+}
+
+// fromKey makes the incident a perfect extractor would report for a key
+// template.
+func fromKey(g *Gold) sitrep.Incident {
+	inc := sitrep.Incident{Type: sitrep.IncidentArmedAttack}
+	for _, t := range g.Types {
+		switch t {
+		case TypeBombing:
+			inc.Type = sitrep.IncidentBombing
+		case TypeKidnapping:
+			inc.Type = sitrep.IncidentKidnapping
+		case TypeArson, TypeRobbery, TypeHijacking, TypeStoppage:
+			inc.Type = sitrep.IncidentArrest // no MUC type: not scored
+		default:
+			continue
+		}
+		break
+	}
+	if len(g.Dates) > 0 {
+		inc.Date = g.Dates[0].To.Format("2006-01-02")
+	}
+	if len(g.Locations) > 0 {
+		l := g.Locations[0]
+		p := &sitrep.IncidentPlace{Name: l.Specific()[0], Country: l.Levels[0][0], Precision: "town"}
+		if len(l.Levels) == 1 {
+			p.Precision = "country"
+		}
+		inc.Place = p
+	}
+	for _, a := range g.Perps {
+		inc.Perpetrators = append(inc.Perpetrators, sitrep.Perpetrator{Actor: sitrep.Actor{Name: a.Values[0]}})
+	}
+	for _, a := range g.Targets {
+		inc.Targets = append(inc.Targets, sitrep.Actor{Name: a.Values[0]})
+	}
+	figure := func(c *Count) *sitrep.Figure {
+		if c == nil {
+			return nil
+		}
+		return &sitrep.Figure{Min: c.Min, Estimate: c.Min}
+	}
+	inc.Killed, inc.Injured = figure(g.Deaths), figure(g.Injuries)
+	return inc
+}
