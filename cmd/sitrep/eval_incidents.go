@@ -80,7 +80,7 @@ func (c *EvalCommand) evalIncidents(ctx context.Context, args []string) error {
 		if *sample > 0 {
 			return fmt.Errorf("%w: --sample is for SATP; MUC-4 has gold templates", ErrUsage)
 		}
-		return c.evalMUC(ctx, a, *data, *split, *show, *mixed, *workers, t0)
+		return c.evalMUC(ctx, a, *data, *split, *show, *mixed, *recase, *workers, t0)
 	}
 	if _, err := satp.Dir(*data); err == nil {
 		if *show > 0 || *mixed {
@@ -92,7 +92,7 @@ func (c *EvalCommand) evalIncidents(ctx context.Context, args []string) error {
 }
 
 // evalMUC scores a MUC-4 split.
-func (c *EvalCommand) evalMUC(ctx context.Context, a *extract.Analyzer, data, split string, show int, mixed bool, workers int, t0 time.Time) error {
+func (c *EvalCommand) evalMUC(ctx context.Context, a *extract.Analyzer, data, split string, show int, mixed, recase bool, workers int, t0 time.Time) error {
 	if split == "" {
 		split = "dev"
 	}
@@ -128,8 +128,11 @@ func (c *EvalCommand) evalMUC(ctx context.Context, a *extract.Analyzer, data, sp
 		return err
 	}
 	name := split
-	if mixed {
+	switch {
+	case mixed:
 		name += " (mixed case)"
+	case recase:
+		name += " (truecased)"
 	}
 	writeMUCScores(c.Stdout, data, name, s, load, time.Since(start))
 	if show > 0 {
@@ -194,7 +197,13 @@ func writeMUCScores(w io.Writer, data, split string, s *muc.Scores, load, took t
 	if s.Failed > 0 {
 		fmt.Fprintf(w, "%d messages failed to analyse (scored with no predictions)\n", s.Failed)
 	}
-	fmt.Fprintf(w, "note: the MUC-4 texts are upper case; sitrep's entity layer relies on capitalisation (see docs/incidents.md; --truecase restores case first)\n\n")
+	if strings.HasSuffix(split, "(truecased)") {
+		fmt.Fprintf(w, "note: the upper-case MUC-4 texts were recased by extract/truecase before analysis (see docs/incidents.md)\n\n")
+	} else if !strings.HasSuffix(split, "(mixed case)") {
+		fmt.Fprintf(w, "note: the MUC-4 texts are upper case; sitrep's entity layer relies on capitalisation (see docs/incidents.md; --truecase restores case first)\n\n")
+	} else {
+		fmt.Fprintln(w)
+	}
 	row := func(name string, c muc.Counts) {
 		fmt.Fprintf(w, "%-26s %6d %6d %8d %6.3f %6.3f %6.3f\n", name, c.Gold, c.Pred, c.TP, c.P(), c.R(), c.F1())
 	}
@@ -342,7 +351,7 @@ func (c *EvalCommand) evalSATP(ctx context.Context, a *extract.Analyzer, data, s
 	}
 	writeSATPStats(c.Stdout, data, split, &st, load, time.Since(start))
 	if sample > 0 {
-		info := satp.SampleInfo{Command: "sitrep eval " + strings.Join(args, " "), Split: split, Seed: seed, Of: len(snippets), Version: version()}
+		info := satp.SampleInfo{Command: "sitrep eval incidents " + strings.Join(args, " "), Split: split, Seed: seed, Of: len(snippets), Version: version()}
 		f, err := os.Create(out)
 		if err != nil {
 			return err

@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	mucSummaryLine  = regexp.MustCompile(`(?m)^incidents muc4 dev: templates P \d\.\d{3} R \d\.\d{3} F1 \d\.\d{3}; F1 date \d\.\d{3} location \d\.\d{3} perpetrator \d\.\d{3} target \d\.\d{3} deaths \d\.\d{3} injuries \d\.\d{3}; slots micro F1 \d\.\d{3}$`)
+	mucSummaryLine  = regexp.MustCompile(`(?m)^incidents muc4 dev(?: \(truecased\))?: templates P \d\.\d{3} R \d\.\d{3} F1 \d\.\d{3}; F1 date \d\.\d{3} location \d\.\d{3} perpetrator \d\.\d{3} target \d\.\d{3} deaths \d\.\d{3} injuries \d\.\d{3}; slots micro F1 \d\.\d{3}$`)
 	satpSummaryLine = regexp.MustCompile(`(?m)^incidents satp all: 4 snippets, \d+ incidents \(\d+ snippets with one\); geocoded \d+, killed \d+, perpetrator \d+, dated \d+$`)
 )
 
@@ -23,7 +23,7 @@ func TestEvalIncidentsMUC(t *testing.T) {
 			t.Fatalf("%v: %v\n%s", extra, err, errOut)
 		}
 		for _, want := range []string{
-			"sitrep incidents on MUC-4 dev (" + data + "): 3 messages (2 relevant), 2 key templates to find (1 optional, 0 of types sitrep lacks)",
+			"sitrep incidents on MUC-4 dev", "(" + data + "): 3 messages (2 relevant), 2 key templates to find (1 optional, 0 of types sitrep lacks)",
 			"templates ", "  ignoring type", "slots (micro)", "key templates by type", "BOMBING", "ATTACK",
 			"errors, up to 2 of each slot:",
 		} {
