@@ -133,6 +133,9 @@ func place(p *sitrep.IncidentPlace) string {
 
 func date(inc *sitrep.Incident) string {
 	if inc.Date == "" {
+		if inc.DateText != "" {
+			return "unresolved, from " + quote(inc.DateText)
+		}
 		return ""
 	}
 	s := inc.Date

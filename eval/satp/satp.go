@@ -154,10 +154,14 @@ func Sample(snippets []Snippet, n int, seed int64) []Snippet {
 	return out
 }
 
-// Counts are how many incidents have each field filled.
+// Counts are how many incidents have each field filled. Dated counts
+// the incidents with a resolved date, DateText those whose date words
+// were found (resolved or not: SATP snippets give no publication date,
+// so "on November 24" has no year).
 type Counts struct {
 	Incidents                                             int
 	Geocoded, Killed, Injured, Perpetrator, Dated, Target int
+	DateText                                              int
 }
 
 // Add counts one incident.
@@ -177,6 +181,9 @@ func (c *Counts) Add(inc *sitrep.Incident) {
 	}
 	if inc.Date != "" {
 		c.Dated++
+	}
+	if inc.DateText != "" {
+		c.DateText++
 	}
 	if len(inc.Targets) > 0 {
 		c.Target++

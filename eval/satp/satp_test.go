@@ -112,7 +112,7 @@ func TestStats(t *testing.T) {
 			Killed:       &sitrep.Figure{Min: 2, Max: &max, Estimate: 2},
 			Perpetrators: []sitrep.Perpetrator{{Actor: sitrep.Actor{Name: "militants"}}},
 		}}},
-		{Incidents: []sitrep.Incident{{Type: sitrep.IncidentBombing, Place: &sitrep.IncidentPlace{Name: "Nowhere"}}, {Type: sitrep.IncidentBombing}}},
+		{Incidents: []sitrep.Incident{{Type: sitrep.IncidentBombing, Place: &sitrep.IncidentPlace{Name: "Nowhere"}, DateText: "on June 1"}, {Type: sitrep.IncidentBombing}}},
 		{},
 		nil,
 	}
@@ -127,7 +127,7 @@ func TestStats(t *testing.T) {
 	if s.Snippets != 4 || s.Failed != 1 || s.WithIncident != 2 {
 		t.Errorf("snippets %d, failed %d, with incident %d", s.Snippets, s.Failed, s.WithIncident)
 	}
-	if want := (Counts{Incidents: 3, Geocoded: 1, Killed: 1, Perpetrator: 1, Dated: 1}); s.All != want {
+	if want := (Counts{Incidents: 3, Geocoded: 1, Killed: 1, Perpetrator: 1, Dated: 1, DateText: 1}); s.All != want {
 		t.Errorf("all %+v, want %+v", s.All, want)
 	}
 	if got := s.Types(); !reflect.DeepEqual(got, []string{sitrep.IncidentBombing, sitrep.IncidentArmedAttack}) {
@@ -153,14 +153,15 @@ func TestWriteSample(t *testing.T) {
 		Start:        0, End: len(text),
 	}}}
 	var b bytes.Buffer
-	err = WriteSample(&b, []Item{{Snippet: sn[0], Doc: doc}, {Snippet: sn[1], Err: errors.New("boom")}}, SampleInfo{Command: "sitrep eval incidents --sample 2", Split: "train", Seed: 1, Of: 2})
+	doc2 := &sitrep.Document{Text: sn[1].Text, Incidents: []sitrep.Incident{{Type: sitrep.IncidentBombing, DateText: "on June 1"}}}
+	err = WriteSample(&b, []Item{{Snippet: sn[0], Doc: doc}, {Snippet: sn[1], Doc: doc2}, {Snippet: sn[1], Err: errors.New("boom")}}, SampleInfo{Command: "sitrep eval incidents --sample 2", Split: "train", Seed: 1, Of: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
 	for _, want := range []string{
 		"# SATP incidents: hand-check sample",
-		"2 snippets drawn with seed 1 from the 2 of split \"train\"",
+		"3 snippets drawn with seed 1 from the 2 of split \"train\"",
 		"## 1. train.tsv line 1 (labels 1 0 0 0)",
 		"> Militants attacked a police post",
 		"### Incident 1: armed_attack",
@@ -170,7 +171,8 @@ func TestWriteSample(t *testing.T) {
 		"| killed | — | | | | |",
 		"| targets | a police post \\| station | | | | |",
 		"Analysis failed: boom",
-		"Incidents to judge: 1.",
+		"Incidents to judge: 2.",
+		"| date | unresolved, from \u201con June 1\u201d | | | | |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
