@@ -93,3 +93,14 @@ func TestEvalIncidentsUsage(t *testing.T) {
 		t.Errorf("a folder of neither kind: exit %d (%v), want 1", exitCode(err), err)
 	}
 }
+
+// TestEvalNERCase checks the --case flag of eval ner, which measures the
+// truecaser on upper-cased NER data.
+func TestEvalNERCase(t *testing.T) {
+	if _, _, err := run(t, "", "eval", "ner", "--data", t.TempDir(), "--case", "lower"); exitCode(err) != 2 {
+		t.Errorf("--case lower: exit %d (%v), want 2", exitCode(err), err)
+	}
+	if got := asciiUpper("Kabul, Ça va"); got != "KABUL, ÇA VA" {
+		t.Errorf("asciiUpper: %q", got)
+	}
+}
