@@ -43,6 +43,8 @@
 //     perpetrator's names (its name, its words in the text, its
 //     knowledge-base aliases) have content words one a subset of the
 //     other (folded, function words, numbers and a plural "s" left out);
+//     an airstrike's or a shelling's actors (the state forces that
+//     struck) count as its perpetrators;
 //   - target: the same over the human targets (a name, with its
 //     description as an alternative, or an unnamed description) and the
 //     physical targets, against the predicted targets;

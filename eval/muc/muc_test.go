@@ -535,6 +535,18 @@ func TestScoreMessageType(t *testing.T) {
 	if r.Slots[SlotNamePerpetrator] != (Counts{1, 1, 1}) {
 		t.Errorf("perpetrator by alias: %+v", r.Slots[SlotNamePerpetrator])
 	}
+	// A strike's actors are its perpetrators; an operation's are not.
+	strike := sitrep.Incident{Type: sitrep.IncidentShelling, Date: "1990-01-02", Actors: []sitrep.Actor{{Name: "FMLN"}}}
+	r = ScoreMessage(m, c.Keys[m.ID], []sitrep.Incident{strike}, m.Text, Options{})
+	if r.Templates.TP != 0 || r.Slots[SlotNamePerpetrator].Pred != 1 {
+		t.Errorf("shelling: templates %+v, perpetrator %+v", r.Templates, r.Slots[SlotNamePerpetrator])
+	}
+	bombing := strike
+	bombing.Type = sitrep.IncidentBombing
+	r = ScoreMessage(m, c.Keys[m.ID], []sitrep.Incident{bombing}, m.Text, Options{})
+	if r.Slots[SlotNamePerpetrator] != (Counts{Gold: 1}) {
+		t.Errorf("a bombing's actors count as perpetrators: %+v", r.Slots[SlotNamePerpetrator])
+	}
 }
 
 // TestDataset reads every split of the MUC-4 data set when it is present

@@ -122,6 +122,14 @@ func ScoreMessage(m *Message, keys []*Template, incs []sitrep.Incident, text str
 		for _, a := range inc.Perpetrators {
 			p.perps = append(p.perps, actorNames(a.Actor, text, opt.Aliases))
 		}
+		// The state forces that carried out a strike are its
+		// perpetrators in MUC's terms ("AIR FORCE" for an aerial
+		// bombing); in a clash or an operation they are not.
+		if inc.Type == sitrep.IncidentAirstrike || inc.Type == sitrep.IncidentShelling {
+			for _, a := range inc.Actors {
+				p.perps = append(p.perps, actorNames(a, text, opt.Aliases))
+			}
+		}
 		for _, a := range inc.Targets {
 			p.targets = append(p.targets, actorNames(a, text, nil))
 		}
