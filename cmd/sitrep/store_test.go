@@ -251,7 +251,7 @@ func TestIngestCrash(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "sitrep.db")
-	const n = 400
+	const n = 150
 	in := writeStories(t, filepath.Join(dir, "in"), n)
 	cmd := exec.Command(exe, "ingest", "--db", db, "--batch", "7", "--workers", "1", in)
 	cmd.Env = append(os.Environ(), "SITREP_TEST_MAIN=1", "GOMAXPROCS=1")
