@@ -100,7 +100,7 @@ func NewAnalyzerWith(cfg Config) (*Analyzer, error) {
 		r.Decisions = d
 	}
 	qf := quote.Finder{Government: governments(k)}
-	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{qf}, ClaimStage{claim.Finder{Country: countries(k)}}, IncidentStage{}}}, nil
+	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{qf}, ClaimStage{claim.Finder{Country: countries(k)}}, IncidentStage{incident.Finder{Geocode: sharedGeo.Resolve}}}}, nil
 }
 
 // Decisions returns the entity decisions the analyzer applies (the
@@ -205,6 +205,8 @@ func (IncidentStage) Name() string { return "incidents" }
 // Process implements Stage.
 func (s IncidentStage) Process(_ context.Context, doc *sitrep.Document) error {
 	doc.Incidents = s.Finder.Find(doc)
+	// a perpetrator named in an incident is a responsibility claim
+	incident.MergeClaims(doc, incident.ResponsibilityClaims(doc))
 	return nil
 }
 

@@ -294,6 +294,7 @@ func writeSummary(w io.Writer, d *sitrep.Document) error {
 	}
 	list("Quotes", len(d.Quotes), func(i int) string { return quoteLine(d.Quotes[i]) })
 	list("Claims", len(d.Claims), func(i int) string { return claimLine(d.Claims[i]) })
+	list("Incidents", len(d.Incidents), func(i int) string { return incidentLine(d.Incidents[i]) })
 	_, err := fmt.Fprintln(w)
 	return err
 }
@@ -319,6 +320,61 @@ func quoteLine(q sitrep.Quote) string {
 		}
 	}
 	return fmt.Sprintf("%s [%s %s%s]: %s", who, kind, orNone(q.Cue), when, clip(strings.Join(strings.Fields(q.Text), " "), 100))
+}
+
+// incidentLine is one line of an incident for people: what, where,
+// when, the toll, and by whom.
+func incidentLine(in sitrep.Incident) string {
+	var b strings.Builder
+	b.WriteString(strings.ReplaceAll(in.Type, "_", " "))
+	if in.Place != nil {
+		b.WriteString(" in " + in.Place.Name)
+		if in.Place.Country != "" && in.Place.Country != in.Place.Name {
+			b.WriteString(", " + in.Place.Country)
+		}
+	}
+	switch {
+	case in.Date != "" && in.DateBasis == "published":
+		b.WriteString(" by " + in.Date)
+	case in.Date != "":
+		b.WriteString(" on " + in.Date)
+	case in.DateText != "":
+		b.WriteString(" " + in.DateText + " (no reference date)")
+	}
+	fig := func(what string, f *sitrep.Figure) {
+		if f == nil {
+			return
+		}
+		fmt.Fprintf(&b, "; %s %s", what, strings.Join(strings.Fields(f.Text), " "))
+		if f.Source != nil && f.Source.Name != "" {
+			b.WriteString(" (per " + f.Source.Name + ")")
+		}
+	}
+	fig("killed", in.Killed)
+	fig("injured", in.Injured)
+	fig("kidnapped", in.Kidnapped)
+	fig("arrested", in.Arrested)
+	for _, p := range in.Perpetrators {
+		fmt.Fprintf(&b, "; %s by %s", p.Basis, p.Name)
+	}
+	if len(in.Targets) > 0 {
+		var ts []string
+		for _, t := range in.Targets {
+			ts = append(ts, t.Name)
+		}
+		b.WriteString("; targets " + strings.Join(ts, ", "))
+	}
+	if len(in.Actors) > 0 {
+		var ts []string
+		for _, t := range in.Actors {
+			ts = append(ts, t.Name)
+		}
+		b.WriteString("; by state forces " + strings.Join(ts, ", "))
+	}
+	if in.Hedged {
+		b.WriteString(" (reported with reserve)")
+	}
+	return b.String()
 }
 
 // claimLine is one line of a claim for people.

@@ -39,9 +39,9 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	defer out.Flush()
 	fmt.Fprintf(out, "sitrep demo: analysing %d built-in sample statements (US State Department, CENTCOM: public domain; UK Government: Open Government Licence v3.0; via Dstl's re3d data set)\n\n", len(arts))
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "OUTLET\tTITLE\tPARAS\tSENTENCES\tWORDS\tREMOVED\tQUOTES\tCLAIMS")
-	var docs, sents, words, removed, nq, nc int
-	var sampleClaims []string
+	fmt.Fprintln(tw, "OUTLET\tTITLE\tPARAS\tSENTENCES\tWORDS\tREMOVED\tQUOTES\tCLAIMS\tINCIDENTS")
+	var docs, sents, words, removed, nq, nc, ni int
+	var sampleClaims, sampleIncidents []string
 	for _, art := range arts {
 		d, err := a.Analyze(ctx, extract.Source{
 			Name: art.URL, Format: "text", Body: art.Text, URL: art.URL, Title: art.Title, Outlet: art.Outlet,
@@ -57,9 +57,15 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 			continue
 		}
 		w := len(strings.Fields(d.Text))
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", d.Outlet, clip(d.Title, 60), strings.Count(d.Text, "\n\n")+1, len(d.Sentences), w, len(d.Removed), len(d.Quotes), len(d.Claims))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", d.Outlet, clip(d.Title, 60), strings.Count(d.Text, "\n\n")+1, len(d.Sentences), w, len(d.Removed), len(d.Quotes), len(d.Claims), len(d.Incidents))
 		nq += len(d.Quotes)
 		nc += len(d.Claims)
+		ni += len(d.Incidents)
+		for _, in := range d.Incidents {
+			if len(sampleIncidents) < 4 && (in.Killed != nil || len(in.Perpetrators) > 0) {
+				sampleIncidents = append(sampleIncidents, incidentLine(in))
+			}
+		}
 		for _, cl := range d.Claims {
 			if len(sampleClaims) < 6 && cl.Speaker.Name != "" {
 				sampleClaims = append(sampleClaims, claimLine(cl))
@@ -73,10 +79,16 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\n%d documents, %d sentences, %d words, %d lines taken out as metadata or boilerplate, %d quotes, %d claims.\n", docs, sents, words, removed, nq, nc)
+	fmt.Fprintf(out, "\n%d documents, %d sentences, %d words, %d lines taken out as metadata or boilerplate, %d quotes, %d claims, %d incidents.\n", docs, sents, words, removed, nq, nc, ni)
 	if len(sampleClaims) > 0 {
 		fmt.Fprintln(out, "\nSome claims, with who made them:")
 		for _, l := range sampleClaims {
+			fmt.Fprintln(out, "  "+l)
+		}
+	}
+	if len(sampleIncidents) > 0 {
+		fmt.Fprintln(out, "\nSome incidents:")
+		for _, l := range sampleIncidents {
 			fmt.Fprintln(out, "  "+l)
 		}
 	}

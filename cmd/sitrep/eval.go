@@ -29,6 +29,8 @@ const evalUsage = `Usage: sitrep eval extract --data DIR [flags]
        sitrep eval quotes [--data DIR] [--split dev|test|train]
                                         (PolNeAR: quote attribution)
        sitrep eval claims               (sitrep's own claims gold set: claim extraction)
+       sitrep eval incidents [--data DIR] [--split S]
+                                        (MUC-4 templates, or SATP snippets: incidents)
 
 Scores article-body extraction on the article-extraction benchmark (AEB,
 ../shared/datasets/aeb) with the benchmark's own metric: per page, multisets
@@ -54,6 +56,8 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 			return c.evalQuotes(ctx, args[1:])
 		case "claims":
 			return c.evalClaims(ctx, args[1:])
+		case "incidents":
+			return c.evalIncidents(ctx, args[1:])
 		case "-h", "--help", "help":
 			fmt.Fprintln(c.Stderr, evalUsage)
 			return nil
@@ -61,7 +65,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	}
 	if len(args) == 0 || args[0] != "extract" {
 		fmt.Fprintln(c.Stderr, evalUsage)
-		return fmt.Errorf("%w: eval needs a task: extract, dates, ner, quotes or claims", ErrUsage)
+		return fmt.Errorf("%w: eval needs a task: extract, dates, ner, quotes, claims or incidents", ErrUsage)
 	}
 	fs := c.newFlagSet("eval extract", evalUsage)
 	data := fs.String("data", "../shared/datasets/aeb", "benchmark `dir`ectory")

@@ -17,6 +17,7 @@ import (
 	"github.com/sitrep-project/sitrep/extract"
 	"github.com/sitrep-project/sitrep/extract/entity/tagger"
 	"github.com/sitrep-project/sitrep/extract/entity/tagger/corpus"
+	"github.com/sitrep-project/sitrep/extract/truecase"
 )
 
 const evalNERUsage = `Usage: sitrep eval ner --data DIR [flags]
@@ -47,6 +48,10 @@ DIR is detected by content:
                  keep the highest-confidence span; a leading "the" is
                  left out of gold spans (the tagger's convention).
 
+--case upper scores the text upper-cased (ASCII letters: the offsets stay),
+as telex and transcripts are written; --case truecase upper-cases it, then
+restores word case with extract/truecase (the all-caps remedy).
+
 A baseline is scored beside the tagger: every capitalised word run that
 does not open a sentence, typed by the tagger's word lists (country or
 city: location, nationality or group word: norp, organisation cue word:
@@ -59,6 +64,7 @@ func (c *EvalCommand) evalNER(ctx context.Context, args []string) error {
 	join := fset.String("join", "raw", "worldwide: score on the original article text (raw), or on the tokens joined with spaces (space) or with line breaks at blank lines (line)")
 	show := fset.Int("show", 0, "print this many errors per type")
 	system := fset.String("system", "layer", "what to score: layer (the entity layer, as sitrep analyze outputs it) or tagger (the statistical tagger alone)")
+	textCase := fset.String("case", "as-is", "score on the text as-is, upper-cased (upper), or upper-cased then recased by extract/truecase (truecase)")
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
@@ -88,6 +94,15 @@ func (c *EvalCommand) evalNER(ctx context.Context, args []string) error {
 		sys("Warm-up in Kabul.") // load the lazy parts before timing
 	default:
 		return fmt.Errorf("%w: --system must be layer or tagger", ErrUsage)
+	}
+	switch inner := sys; *textCase {
+	case "as-is":
+	case "upper":
+		sys, name = func(t string) []corpus.Span { return inner(asciiUpper(t)) }, name+", on the text upper-cased"
+	case "truecase":
+		sys, name = func(t string) []corpus.Span { return inner(truecase.Recase(asciiUpper(t))) }, name+", on the text upper-cased and recased by extract/truecase"
+	default:
+		return fmt.Errorf("%w: --case must be as-is, upper or truecase", ErrUsage)
 	}
 	load := time.Since(t0)
 	if _, err := os.Stat(filepath.Join(*data, "processed_annotated")); err == nil {
@@ -480,4 +495,15 @@ func nerBaseline(text string) []corpus.Span {
 		}
 	}
 	return out
+}
+
+// asciiUpper upper-cases the ASCII letters of s, keeping its length.
+func asciiUpper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
 }

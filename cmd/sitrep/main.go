@@ -99,6 +99,18 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&KBCommand{Main: m}).Run(ctx, rest)
 	case "bench":
 		return (&BenchCommand{Main: m}).Run(ctx, rest)
+	case "ingest":
+		return (&IngestCommand{Main: m}).Run(ctx, rest)
+	case "reanalyze", "reanalyse":
+		return (&ReanalyzeCommand{Main: m}).Run(ctx, rest)
+	case "search":
+		return (&SearchCommand{Main: m}).Run(ctx, rest)
+	case "entity":
+		return (&EntityCommand{Main: m}).Run(ctx, rest)
+	case "quotes":
+		return (&QuotesCommand{Main: m}).Run(ctx, rest)
+	case "show":
+		return (&ShowCommand{Main: m}).Run(ctx, rest)
 	case "version", "--version", "-version":
 		fmt.Fprintln(m.Stdout, "sitrep", Version)
 		return nil
@@ -131,9 +143,15 @@ Commands:
 	contradictions  analyse articles and list contradictions, strongest first
 	timeline        analyse articles and put what happened and was said about an entity in order
 	demo            analyse the built-in sample corpus and show what was found
+	ingest          analyse articles and keep them in the store (idempotent, resumable)
+	reanalyze       run the current analysis again over the stored inputs
+	search          find stored documents by full text and filters
+	entity          the dossier of an entity: aliases, mentions by month, quotes, claims, incidents
+	quotes          list stored quotes by speaker, date and words
+	show            print stored documents by ID
 	kb              list, show and check the knowledge base of actors
 	eval            score sitrep against gold data (eval extract)
-	bench           measure throughput and memory on a corpus
+	bench           measure throughput and memory on a corpus (bench store: the store)
 	version         print the version
 
 Run "sitrep <command> -h" for a command's flags.

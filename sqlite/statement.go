@@ -1,0 +1,207 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// list runs a list query over table (as t): first the keys of the rows
+// that pass w, the latest first, a page of them, from the indexes alone
+// where they can; then the page's rows with their documents. add is
+// called with each row's document, index and data.
+func (db *DB) list(ctx context.Context, table string, w *where, p sitrep.Page, add func(sitrep.DocumentRef, int, []byte) error) error {
+	limit, err := page(p)
+	if err != nil {
+		return err
+	}
+	query := "SELECT " + docColumns + ", r.idx, r.data FROM (SELECT t.doc, t.idx, t.date_to FROM " + table + " t " + w.String() +
+		" ORDER BY t.date_to DESC, t.doc DESC, t.idx" + limit + ") k JOIN " + table + " r ON r.doc = k.doc AND r.idx = k.idx" +
+		" JOIN documents d ON d.n = k.doc ORDER BY k.date_to DESC, k.doc DESC, k.idx"
+	rows, err := db.read.QueryContext(ctx, query, w.args...)
+	if err != nil {
+		return db.fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r docRef
+		var idx int
+		var data []byte
+		if err := rows.Scan(append(r.dest(), &idx, &data)...); err != nil {
+			return db.fail(err)
+		}
+		if err := add(r.value(), idx, data); err != nil {
+			return sitrep.Errorf(sitrep.EINTERNAL, "store %s: a row of document %s cannot be read: %v", db.path, r.ref.ID, err)
+		}
+	}
+	return db.fail(rows.Err())
+}
+
+// keyOf resolves an entity ID to its row key; ok is false for an entity
+// the store does not know, which no row can match.
+func (db *DB) keyOf(ctx context.Context, id string) (n int64, ok bool, err error) {
+	err = db.read.QueryRowContext(ctx, "SELECT n FROM entities WHERE id = ?", id).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return n, err == nil, db.fail(err)
+}
+
+// entityCond adds cond (with one or more "?" for the entity key) for the
+// entity id; it returns false when the entity is unknown, so that the
+// list is empty.
+func (db *DB) entityCond(ctx context.Context, w *where, id, cond string) (bool, error) {
+	n, ok, err := db.keyOf(ctx, id)
+	if err != nil || !ok {
+		return false, err
+	}
+	args := make([]any, strings.Count(cond, "?"))
+	for i := range args {
+		args[i] = n
+	}
+	w.add(cond, args...)
+	return true, nil
+}
+
+// entityConds adds the conditions of several entity filters; it returns
+// false when one names an unknown entity.
+func (db *DB) entityConds(ctx context.Context, w *where, conds ...string) (bool, error) {
+	for i := 0; i < len(conds); i += 2 {
+		if conds[i] == "" {
+			continue
+		}
+		if ok, err := db.entityCond(ctx, w, conds[i], conds[i+1]); err != nil || !ok {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// Quotes implements sitrep.Store.
+func (db *DB) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.QuoteRow, error) {
+	var w where
+	out := []sitrep.QuoteRow{}
+	if ok, err := db.entityConds(ctx, &w, f.Speaker, "t.speaker_entity = ?"); err != nil || !ok {
+		return out, err
+	}
+	if f.Document != "" {
+		w.add("t.doc = (SELECT n FROM documents WHERE id = ?)", f.Document)
+	}
+	if f.Query != "" {
+		match, err := ftsQuery(f.Query)
+		if err != nil {
+			return nil, err
+		}
+		if match == "" {
+			return []sitrep.QuoteRow{}, nil
+		}
+		w.add("t.n IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", match)
+	}
+	if err := w.dateRange("t", f.DateRange); err != nil {
+		return nil, err
+	}
+	err := db.list(ctx, "quotes", &w, f.Page, func(d sitrep.DocumentRef, i int, data []byte) error {
+		row := sitrep.QuoteRow{Document: d, Index: i}
+		out = append(out, row)
+		return json.Unmarshal(data, &out[len(out)-1].Quote)
+	})
+	if err != nil {
+		return nil, db.queryError(err, f.Query)
+	}
+	return out, nil
+}
+
+// Claims implements sitrep.Store.
+func (db *DB) Claims(ctx context.Context, f sitrep.ClaimFilter) ([]sitrep.ClaimRow, error) {
+	var w where
+	out := []sitrep.ClaimRow{}
+	if ok, err := db.entityConds(ctx, &w,
+		f.Entity, "(t.subject_entity = ? OR t.object_entity = ?)",
+		f.Subject, "t.subject_entity = ?",
+		f.Object, "t.object_entity = ?",
+		f.Speaker, "t.speaker_entity = ?"); err != nil || !ok {
+		return out, err
+	}
+	if f.Predicate != "" {
+		all := []string{sitrep.PredicatePresence, sitrep.PredicateThreat, sitrep.PredicateResponsibility, sitrep.PredicateSupport,
+			sitrep.PredicateCooperation, sitrep.PredicateAffiliation, sitrep.PredicateStrength}
+		if !slices.Contains(all, f.Predicate) {
+			return nil, sitrep.Errorf(sitrep.EINVALID, "unknown claim predicate %q (one of %s)", f.Predicate, strings.Join(all, ", "))
+		}
+		w.add("t.predicate = ?", f.Predicate)
+	}
+	if f.Polarity != "" {
+		if f.Polarity != sitrep.PolarityAffirm && f.Polarity != sitrep.PolarityDeny {
+			return nil, sitrep.Errorf(sitrep.EINVALID, "unknown polarity %q (affirm or deny)", f.Polarity)
+		}
+		w.add("t.polarity = ?", f.Polarity)
+	}
+	if f.Document != "" {
+		w.add("t.doc = (SELECT n FROM documents WHERE id = ?)", f.Document)
+	}
+	if err := w.dateRange("t", f.DateRange); err != nil {
+		return nil, err
+	}
+	err := db.list(ctx, "claims", &w, f.Page, func(d sitrep.DocumentRef, i int, data []byte) error {
+		out = append(out, sitrep.ClaimRow{Document: d, Index: i})
+		return json.Unmarshal(data, &out[len(out)-1].Claim)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Incidents implements sitrep.Store.
+func (db *DB) Incidents(ctx context.Context, f sitrep.IncidentFilter) ([]sitrep.IncidentRow, error) {
+	var w where
+	out := []sitrep.IncidentRow{}
+	party := func(role string) string {
+		cond := "EXISTS (SELECT 1 FROM incident_parties p WHERE p.doc = t.doc AND p.incident = t.idx AND p.entity = ?"
+		if role != "" {
+			cond += " AND p.role = '" + role + "'"
+		}
+		return cond + ")"
+	}
+	if ok, err := db.entityConds(ctx, &w,
+		f.Entity, "("+party("")+" OR t.place_entity = ?)",
+		f.Perpetrator, party("perpetrator"),
+		f.Target, party("target")); err != nil || !ok {
+		return out, err
+	}
+	if f.Type != "" {
+		if !slices.Contains(sitrep.IncidentTypes, f.Type) {
+			return nil, sitrep.Errorf(sitrep.EINVALID, "unknown incident type %q (one of %s)", f.Type, strings.Join(sitrep.IncidentTypes, ", "))
+		}
+		w.add("t.type = ?", f.Type)
+	}
+	if f.Place != "" {
+		if strings.Contains(f.Place, ":") {
+			if ok, err := db.entityCond(ctx, &w, f.Place, "t.place_entity = ?"); err != nil || !ok {
+				return out, err
+			}
+		} else {
+			w.add("(t.place_name = ? COLLATE NOCASE OR t.admin2 = ? COLLATE NOCASE OR t.admin1 = ? COLLATE NOCASE OR t.country = ? COLLATE NOCASE)",
+				f.Place, f.Place, f.Place, f.Place)
+		}
+	}
+	if f.Document != "" {
+		w.add("t.doc = (SELECT n FROM documents WHERE id = ?)", f.Document)
+	}
+	if err := w.dateRange("t", f.DateRange); err != nil {
+		return nil, err
+	}
+	err := db.list(ctx, "incidents", &w, f.Page, func(d sitrep.DocumentRef, i int, data []byte) error {
+		out = append(out, sitrep.IncidentRow{Document: d, Index: i})
+		return json.Unmarshal(data, &out[len(out)-1].Incident)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
