@@ -16,7 +16,7 @@ const (
 // When is when something happened or was said, at the precision known.
 type When struct {
 	// Date is ISO 8601 at Precision ("2017-06-23", "2017-W25",
-	// "2017-06", "2017"); "" (null) when unknown.
+	// "2017-06", "2017"); "" when unknown.
 	Date string `json:"date"`
 	// Precision is "day", "week", "month" or "year"; "" when unknown.
 	Precision string `json:"precision"`
