@@ -59,6 +59,11 @@ type Stance struct {
 	Speaker ActorRef `json:"speaker"`
 	// SpeakerKind is SpeakerEntity, SpeakerWords or SpeakerArticle.
 	SpeakerKind string `json:"speaker_kind"`
+	// SpeakerKey is the speaker's identity: the entity id, else
+	// "doc:ID/name:WORDS" for words of one document, "outlet:NAME" or
+	// "doc:ID" for the article's own voice. Two stances with one key are
+	// one speaker's.
+	SpeakerKey string `json:"speaker_key"`
 	// Polarity is "affirm" or "deny".
 	Polarity string `json:"polarity"`
 	// Hedged marks a stance taken with reserve ("believed", "estimated").
@@ -68,8 +73,6 @@ type Stance struct {
 	// When is the claim's date, else its document's publication date.
 	When     When       `json:"when"`
 	Evidence []Evidence `json:"evidence"`
-	// speaker identity: the entity, or the words within their document.
-	key string
 }
 
 // Evidence points to the claim a stance rests on.
@@ -89,21 +92,19 @@ type Evidence struct {
 	Excerpt string `json:"excerpt,omitempty"`
 }
 
-// SpeakerKey returns the identity of a stance's speaker: an entity id,
-// "doc:ID/name:WORDS" for words of one document, "outlet:NAME" or
-// "doc:ID" for the article's own voice.
-func (s *Stance) SpeakerKey() string { return s.key }
-
 // ClaimMatrix builds the propositions of a set of claims, sorted by
 // subject, predicate and object name. Claims with no subject are left
 // out.
 func ClaimMatrix(claims []ClaimRecord, opt Options) []Proposition {
-	type stanceAt struct {
-		prop, stance int
+	type propKey struct{ pred, subj, obj string }
+	type stanceKey struct {
+		prop                                  int
+		speaker, polarity, value, date, basis string
+		hedged                                bool
 	}
-	var props []Proposition
-	propAt := map[string]int{}
-	stanceIdx := map[string]stanceAt{}
+	var props []*Proposition
+	propAt := map[propKey]int{}
+	stanceAt := map[stanceKey]int{} // index in its side
 	for k := range claims {
 		r := &claims[k]
 		c := &r.Claim
@@ -115,58 +116,55 @@ func ClaimMatrix(claims []ClaimRecord, opt Options) []Proposition {
 		if c.Predicate == sitrep.PredicateCooperation && ok != "" && ok < sk {
 			subj, obj, sk, ok = obj, subj, ok, sk
 		}
-		key := c.Predicate + "|" + sk + "|" + ok
-		pi, found := propAt[key]
+		pk := propKey{c.Predicate, sk, ok}
+		pi, found := propAt[pk]
 		if !found {
 			pi = len(props)
-			propAt[key] = pi
-			props = append(props, Proposition{Key: key, Subject: subj, Predicate: c.Predicate, Object: obj,
-				SubjectRelations: opt.Relations[subj.Entity], ObjectRelations: opt.Relations[obj.Entity],
-				Affirmed: []Stance{}, Denied: []Stance{}})
-			if subj.Entity == "" {
-				props[pi].SubjectRelations = nil
+			propAt[pk] = pi
+			p := &Proposition{Key: c.Predicate + "|" + sk + "|" + ok, Subject: subj, Predicate: c.Predicate, Object: obj,
+				Affirmed: []Stance{}, Denied: []Stance{}}
+			if subj.Entity != "" {
+				p.SubjectRelations = opt.Relations[subj.Entity]
 			}
-			if obj.Entity == "" {
-				props[pi].ObjectRelations = nil
+			if obj.Entity != "" {
+				p.ObjectRelations = opt.Relations[obj.Entity]
 			}
+			props = append(props, p)
 		}
 		st := stanceOf(r, &opt)
-		polarity := c.Polarity
-		if polarity != sitrep.PolarityDeny {
-			polarity = sitrep.PolarityAffirm
+		st.Polarity = sitrep.PolarityAffirm
+		if c.Polarity == sitrep.PolarityDeny {
+			st.Polarity = sitrep.PolarityDeny
 		}
-		st.Polarity = polarity
-		sKey := key + "\x00" + st.key + "\x00" + polarity + "\x00" + boolString(st.Hedged) + "\x00" + st.Value + "\x00" + st.When.Date + "\x00" + st.When.Basis
 		ev := Evidence{DocID: r.Doc.ID, Source: r.Source, Outlet: r.Outlet, Published: r.Published,
 			Claim: r.Index, Quote: c.Quote, Start: c.Start, End: c.End, Excerpt: r.Excerpt}
-		p := &props[pi]
+		p := props[pi]
 		side := &p.Affirmed
-		if polarity == sitrep.PolarityDeny {
+		if st.Polarity == sitrep.PolarityDeny {
 			side = &p.Denied
 		}
-		if at, ok := stanceIdx[sKey]; ok {
-			(*side)[at.stance].Evidence = append((*side)[at.stance].Evidence, ev)
+		key := stanceKey{pi, st.SpeakerKey, st.Polarity, st.Value, st.When.Date, st.When.Basis, st.Hedged}
+		if at, ok := stanceAt[key]; ok {
+			(*side)[at].Evidence = append((*side)[at].Evidence, ev)
 			continue
 		}
 		st.Evidence = []Evidence{ev}
-		stanceIdx[sKey] = stanceAt{pi, len(*side)}
+		stanceAt[key] = len(*side)
 		*side = append(*side, st)
 	}
-	for i := range props {
-		p := &props[i]
+	for _, p := range props {
 		sortStances(p.Affirmed)
 		sortStances(p.Denied)
 		p.Contested = len(p.Affirmed) > 0 && len(p.Denied) > 0
 	}
 	// Sort keys once, then move each proposition once.
-	type propKey struct {
+	type sortKey struct {
 		subj, obj, pred, key string
 		i                    int
 	}
-	keys := make([]propKey, len(props))
-	for i := range props {
-		p := &props[i]
-		keys[i] = propKey{strings.ToLower(p.Subject.Name), strings.ToLower(p.Object.Name), p.Predicate, p.Key, i}
+	keys := make([]sortKey, len(props))
+	for i, p := range props {
+		keys[i] = sortKey{strings.ToLower(p.Subject.Name), strings.ToLower(p.Object.Name), p.Predicate, p.Key, i}
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		a, b := &keys[i], &keys[j]
@@ -183,7 +181,7 @@ func ClaimMatrix(claims []ClaimRecord, opt Options) []Proposition {
 	})
 	out := make([]Proposition, len(props))
 	for i, k := range keys {
-		out[i] = props[k.i]
+		out[i] = *props[k.i]
 	}
 	return out
 }
@@ -197,13 +195,6 @@ func baseName(source string) string {
 	return source
 }
 
-func boolString(b bool) string {
-	if b {
-		return "1"
-	}
-	return "0"
-}
-
 // stanceOf returns the stance of one claim, without polarity and
 // evidence.
 func stanceOf(r *ClaimRecord, opt *Options) Stance {
@@ -212,13 +203,13 @@ func stanceOf(r *ClaimRecord, opt *Options) Stance {
 	sp := opt.refOf(c.Speaker)
 	switch {
 	case sp.Entity != "":
-		st.Speaker, st.SpeakerKind, st.key = sp, SpeakerEntity, sp.Entity
+		st.Speaker, st.SpeakerKind, st.SpeakerKey = sp, SpeakerEntity, sp.Entity
 	case normName(sp.Name) != "":
-		st.Speaker, st.SpeakerKind, st.key = sp, SpeakerWords, "doc:"+r.Doc.ID+"/name:"+normName(sp.Name)
+		st.Speaker, st.SpeakerKind, st.SpeakerKey = sp, SpeakerWords, "doc:"+r.Doc.ID+"/name:"+normName(sp.Name)
 	case r.Outlet != "":
-		st.Speaker, st.SpeakerKind, st.key = ActorRef{Name: r.Outlet}, SpeakerArticle, "outlet:"+normName(r.Outlet)
+		st.Speaker, st.SpeakerKind, st.SpeakerKey = ActorRef{Name: r.Outlet}, SpeakerArticle, "outlet:"+normName(r.Outlet)
 	default:
-		st.Speaker, st.SpeakerKind, st.key = ActorRef{Name: baseName(r.Source)}, SpeakerArticle, "doc:"+r.Doc.ID
+		st.Speaker, st.SpeakerKind, st.SpeakerKey = ActorRef{Name: baseName(r.Source)}, SpeakerArticle, "doc:"+r.Doc.ID
 	}
 	return st
 }

@@ -242,7 +242,7 @@ func TestClaimMatrixSpeakers(t *testing.T) {
 	for _, p := range ps {
 		for _, s := range append(p.Affirmed, p.Denied...) {
 			if s.Speaker.Name == "officials" {
-				keys[s.SpeakerKey()] = true
+				keys[s.SpeakerKey] = true
 				if s.SpeakerKind != connect.SpeakerWords {
 					t.Errorf("officials: kind %s, want words", s.SpeakerKind)
 				}

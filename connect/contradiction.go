@@ -197,8 +197,8 @@ func propositionContradictions(p *Proposition) []Contradiction {
 		by := map[string]best{}
 		for i := range ss {
 			w := stanceWeight(&ss[i])
-			if b, ok := by[ss[i].key]; !ok || w > b.w {
-				by[ss[i].key] = best{ss[i].key, w, ss[i].Hedged}
+			if b, ok := by[ss[i].SpeakerKey]; !ok || w > b.w {
+				by[ss[i].SpeakerKey] = best{ss[i].SpeakerKey, w, ss[i].Hedged}
 			}
 		}
 		var bs []best
@@ -237,16 +237,16 @@ func propositionContradictions(p *Proposition) []Contradiction {
 	var speakers []string
 	for _, side := range [2][]Stance{p.Affirmed, p.Denied} {
 		for _, s := range side {
-			v, ok := bySpeaker[s.key]
+			v, ok := bySpeaker[s.SpeakerKey]
 			if !ok {
-				speakers = append(speakers, s.key)
+				speakers = append(speakers, s.SpeakerKey)
 			}
 			if s.Polarity == sitrep.PolarityDeny {
 				v[1] = append(v[1], s)
 			} else {
 				v[0] = append(v[0], s)
 			}
-			bySpeaker[s.key] = v
+			bySpeaker[s.SpeakerKey] = v
 		}
 	}
 	sort.Strings(speakers)

@@ -568,12 +568,16 @@ func compatible(a, b *node) bool {
 
 // scorePair weighs the evidence that two compatible reports are one
 // incident. The weights are listed in docs/incidents.md.
-func scorePair(a, b *node, sameStory bool, opt *Options) (float64, []string) {
+// With explain false it only scores (no allocation); with explain true
+// it also names the evidence.
+func scorePair(a, b *node, sameStory bool, opt *Options, explain bool) (float64, []string) {
 	var score float64
 	var reasons []string
 	add := func(w float64, why string) {
 		score += w
-		reasons = append(reasons, why)
+		if explain {
+			reasons = append(reasons, why)
+		}
 	}
 	tr := a.types(b)
 	add(tr.w, tr.why)
@@ -588,13 +592,13 @@ func scorePair(a, b *node, sameStory bool, opt *Options) (float64, []string) {
 	case placeNearby:
 		add(1, "nearby_place")
 	default:
-		reasons = append(reasons, "unknown_place")
+		add(0, "unknown_place")
 	}
 	if a.per.known && b.per.known {
 		gap := max(a.per.lo, b.per.lo) - min(a.per.hi, b.per.hi)
 		switch {
 		case a.coarse || b.coarse:
-			reasons = append(reasons, "coarse_date")
+			add(0, "coarse_date")
 		case a.exact && b.exact && gap <= 0:
 			add(2, "same_day")
 		case gap <= 0:
@@ -602,7 +606,7 @@ func scorePair(a, b *node, sameStory bool, opt *Options) (float64, []string) {
 		case gap == 1:
 			add(0.5, "next_day")
 		default:
-			reasons = append(reasons, "date_within_window")
+			add(0, "date_within_window")
 		}
 	}
 	figures := func(x, y int, weight float64, kind string) {
@@ -671,12 +675,13 @@ func candidateEdges(nodes []node, opt *Options) []edge {
 		if !compatible(a, b) {
 			return
 		}
-		s, why := scorePair(a, b, sameStory, opt)
+		s, _ := scorePair(a, b, sameStory, opt, false)
 		need := MergeThreshold
 		if a.level == 0 || b.level == 0 {
 			need = StrongThreshold
 		}
 		if s >= need {
+			_, why := scorePair(a, b, sameStory, opt, true)
 			edges = append(edges, edge{i, j, s, why})
 		}
 	}

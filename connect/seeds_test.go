@@ -111,7 +111,7 @@ func TestSeedsPresenceDisputed(t *testing.T) {
 			// Affirmed by someone who is not among those denying it.
 			var others []connect.Stance
 			for _, s := range af.Affirmed {
-				if !slices.ContainsFunc(af.Denied, func(d connect.Stance) bool { return d.SpeakerKey() == s.SpeakerKey() }) {
+				if !slices.ContainsFunc(af.Denied, func(d connect.Stance) bool { return d.SpeakerKey == s.SpeakerKey }) {
 					others = append(others, s)
 				}
 			}

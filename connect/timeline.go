@@ -76,13 +76,17 @@ func Timeline(sel Selector, incidents []MergedIncident, quotes []QuoteRecord, cl
 		out = append(out, TimelineEntry{When: When{Date: m.Date, Precision: m.DatePrecision, Basis: m.DateBasis},
 			Kind: EntryIncident, Incident: m, Summary: incidentSummary(m)})
 	}
-	quoteAt := map[[3]string]int{} // doc id, source, quote index -> entry
+	type quoteKey struct {
+		doc, source string
+		index       int
+	}
+	quoteAt := map[quoteKey]int{}
 	for i := range quotes {
 		q := &quotes[i]
 		if !s.quote(q) {
 			continue
 		}
-		quoteAt[[3]string{q.Doc.ID, q.Source, fmt.Sprint(q.Index)}] = len(out)
+		quoteAt[quoteKey{q.Doc.ID, q.Source, q.Index}] = len(out)
 		out = append(out, TimelineEntry{When: statementWhen(q.Quote.Date, q.Quote.DateBasis, q.Doc), Kind: EntryQuote, Quote: q,
 			Summary: quoteSummary(q)})
 	}
@@ -92,7 +96,7 @@ func Timeline(sel Selector, incidents []MergedIncident, quotes []QuoteRecord, cl
 			continue
 		}
 		if c.Claim.Quote >= 0 {
-			if at, ok := quoteAt[[3]string{c.Doc.ID, c.Source, fmt.Sprint(c.Claim.Quote)}]; ok {
+			if at, ok := quoteAt[quoteKey{c.Doc.ID, c.Source, c.Claim.Quote}]; ok {
 				out[at].Claims = append(out[at].Claims, *c)
 				continue
 			}

@@ -16,7 +16,7 @@ const (
 // When is when something happened or was said, at the precision known.
 type When struct {
 	// Date is ISO 8601 at Precision ("2017-06-23", "2017-W25",
-	// "2017-06", "2017"); "" (null) when unknown.
+	// "2017-06", "2017"); "" when unknown.
 	Date string `json:"date"`
 	// Precision is "day", "week", "month" or "year"; "" when unknown.
 	Precision string `json:"precision"`
@@ -109,11 +109,6 @@ func parsePeriod(v string) (period, string) {
 	return period{}, ""
 }
 
-// dateString formats a day number as YYYY-MM-DD.
-func dateString(day int) string {
-	return time.Unix(int64(day)*86400, 0).UTC().Format("2006-01-02")
-}
-
 // statementWhen is when a quote or claim was said: its own date, else its
 // document's publication date.
 func statementWhen(date, basis string, doc Doc) When {
@@ -129,20 +124,6 @@ func statementWhen(date, basis string, doc Doc) When {
 		return When{Date: doc.Published.String(), Precision: "day", Basis: BasisPublished}
 	}
 	return When{}
-}
-
-// periodOf returns the days a When covers. A date known only as the
-// publication date covers the publishedLookback days before it too: the
-// thing happened or was said by then.
-func (w When) period(lookback int) period {
-	p, prec := parsePeriod(w.Date)
-	if prec == "" {
-		return period{}
-	}
-	if w.Basis == BasisPublished {
-		p.lo -= lookback
-	}
-	return p
 }
 
 // compareWhen orders dates for chronologies: by the first day they can

@@ -2,6 +2,7 @@ package connect
 
 import (
 	"testing"
+	"time"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -115,4 +116,9 @@ func TestCivilDays(t *testing.T) {
 			t.Errorf("dayOf(%s) = %d, want %d", d, got, want)
 		}
 	}
+}
+
+// dateString formats a day number as YYYY-MM-DD.
+func dateString(day int) string {
+	return time.Unix(int64(day)*86400, 0).UTC().Format("2006-01-02")
 }

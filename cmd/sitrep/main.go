@@ -136,23 +136,23 @@ Usage:
 
 Commands:
 
-	analyze   clean and analyse articles, print one JSON document per article
-	entities  analyse articles and list their entities across documents, with the merges made
-	incidents analyse articles and merge their incidents across documents, with figures and flags
-	claims    analyse articles and show the claims matrix: who affirmed and who denied what, when
+	analyze         clean and analyse articles, print one JSON document per article
+	entities        analyse articles and list their entities across documents, with the merges made
+	incidents       analyse articles and merge their incidents across documents, with figures and flags
+	claims          analyse articles and show the claims matrix: who affirmed and who denied what, when
 	contradictions  analyse articles and list contradictions, strongest first
-	timeline  analyse articles and put what happened and was said about an entity in order
-	demo      analyse the built-in sample corpus and show what was found
-	ingest    analyse articles and keep them in the store (idempotent, resumable)
-	reanalyze run the current analysis again over the stored inputs
-	search    find stored documents by full text and filters
-	entity    the dossier of an entity: aliases, mentions by month, quotes, claims, incidents
-	quotes    list stored quotes by speaker, date and words
-	show      print stored documents by ID
-	kb        list, show and check the knowledge base of actors
-	eval      score sitrep against gold data (eval extract)
-	bench     measure throughput and memory on a corpus (bench store: the store)
-	version   print the version
+	timeline        analyse articles and put what happened and was said about an entity in order
+	demo            analyse the built-in sample corpus and show what was found
+	ingest          analyse articles and keep them in the store (idempotent, resumable)
+	reanalyze       run the current analysis again over the stored inputs
+	search          find stored documents by full text and filters
+	entity          the dossier of an entity: aliases, mentions by month, quotes, claims, incidents
+	quotes          list stored quotes by speaker, date and words
+	show            print stored documents by ID
+	kb              list, show and check the knowledge base of actors
+	eval            score sitrep against gold data (eval extract)
+	bench           measure throughput and memory on a corpus (bench store: the store)
+	version         print the version
 
 Run "sitrep <command> -h" for a command's flags.
 `)
