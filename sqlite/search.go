@@ -30,13 +30,14 @@ const snippetTokens = 24
 // the set is at most smallSet documents; a larger one is checked on each
 // match's document row.
 const (
-	rankWindow = 3000
-	countCap   = 10000
-	smallSet   = 20000
+	defaultRankWindow = 3000
+	defaultCountCap   = 10000
+	smallSet          = 20000
 )
 
 // Search implements sitrep.Store.
 func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchResult, error) {
+	rankWindow, countCap := db.rankWindow, db.countCap
 	if q.Type != "" && !slices.Contains(sitrep.IncidentTypes, q.Type) {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "unknown incident type %q (one of %s)", q.Type, strings.Join(sitrep.IncidentTypes, ", "))
 	}
