@@ -118,16 +118,36 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 			return nil, err
 		}
 	}
+	var dates string
+	var dateArgs []any
 	switch {
 	case !q.Since.IsZero() && !q.Until.IsZero():
-		err = docFilter("published BETWEEN ? AND ?", q.Since.String(), q.Until.String())
+		dates, dateArgs = "published BETWEEN ? AND ?", []any{q.Since.String(), q.Until.String()}
 	case !q.Since.IsZero():
-		err = docFilter("published >= ?", q.Since.String())
+		dates, dateArgs = "published >= ?", []any{q.Since.String()}
 	case !q.Until.IsZero():
-		err = docFilter("published <= ?", q.Until.String())
+		dates, dateArgs = "published <= ?", []any{q.Until.String()}
 	}
-	if err != nil {
-		return nil, err
+	if dates != "" {
+		// Documents are mostly stored in the order they were published,
+		// so those of a date range mostly sit in one run of keys: the
+		// run bounds the matches to walk, and when it holds only those
+		// documents it is the whole filter.
+		var count int
+		var first, last sql.NullInt64
+		if err := db.read.QueryRowContext(ctx, "SELECT count(*), min(n), max(n) FROM documents WHERE "+dates, dateArgs...).
+			Scan(&count, &first, &last); err != nil {
+			return nil, db.fail(err)
+		}
+		if count == 0 {
+			return res, nil
+		}
+		w.add(col+" BETWEEN ? AND ?", first.Int64, last.Int64)
+		if int64(count) != last.Int64-first.Int64+1 {
+			if err := docFilter(dates, dateArgs...); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if q.HasQuote {
 		joined.add("d.quotes > 0")
@@ -137,7 +157,8 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 	}
 	from := "FROM documents_fts"
 	if len(joined.conds) > 0 {
-		from += " JOIN documents d ON d.n = " + col
+		// CROSS JOIN: the matches drive, never the documents table.
+		from += " CROSS JOIN documents d ON d.n = " + col
 		w.conds = append(w.conds, joined.conds...)
 		w.args = append(w.args, joined.args...)
 	}

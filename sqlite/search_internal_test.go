@@ -47,6 +47,7 @@ func TestSearchLimits(t *testing.T) {
 		{"filtered, under the cap", sitrep.SearchQuery{Query: "Pakistan", Outlet: "Dawn"}, 20, 10, false, 10, "10"},
 		{"filtered, a first page", sitrep.SearchQuery{Query: "bomber", HasIncident: true, Page: sitrep.Page{Limit: 3}}, 20, 10, false, 3, "10"},
 		{"filtered, past the window", sitrep.SearchQuery{Query: "bomber", HasIncident: true, Page: sitrep.Page{Limit: 3, Offset: 30}}, 20, 10, false, 0, ""},
+		{"dates of keys not in one run", sitrep.SearchQuery{Query: "Pakistan", Until: sitrep.Date{Year: 2024, Month: 6, Day: 30}}, 20, 10, false, 10, "10"},
 		{"none after the filter", sitrep.SearchQuery{Query: "floods", Since: sitrep.Date{Year: 2020, Month: 1, Day: 1}}, 0, 0, false, 0, ""},
 	} {
 		res, err := db.Search(ctx, tc.q)
