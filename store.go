@@ -196,8 +196,9 @@ type Page struct {
 // SearchQuery is a full-text search with filters. Its zero value lists
 // every document, the latest first.
 type SearchQuery struct {
-	// Query is the text to find, in the title or the text. Words must all
-	// be there (any form of the word: "attacks" finds "attacked");
+	// Query is the text to find, in the title or the text, ranked by
+	// relevance (BM25; see SearchResult.Ranked for the limit). Words must
+	// all be there (any form of the word: "attacks" finds "attacked");
 	// "double quotes" find a phrase; OR, NOT and parentheses combine;
 	// word* finds a prefix. Other punctuation is taken as part of a
 	// phrase ("U.S.-backed", "Tehrik-i-Taliban").
@@ -221,8 +222,18 @@ type SearchQuery struct {
 
 // SearchResult is a page of search hits and the number of all hits.
 type SearchResult struct {
-	Hits  []SearchHit `json:"hits"`
-	Total int         `json:"total"`
+	Hits []SearchHit `json:"hits"`
+	// Total is the number of documents found; with TotalAtLeast, at
+	// least that many (a store may stop counting a filtered search at
+	// 10,000).
+	Total        int  `json:"total"`
+	TotalAtLeast bool `json:"total_at_least,omitempty"`
+	// Ranked is how many of them are ranked by relevance, and so how far
+	// pages go: all of them, or the latest stored few thousand when more
+	// match (a store's documented limit; 3,000 for package sqlite).
+	// Narrow the query or the dates to reach older matches. 0 without a
+	// query: documents are listed by date, all of them.
+	Ranked int `json:"ranked"`
 }
 
 // SearchHit is one document found.

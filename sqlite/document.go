@@ -335,18 +335,39 @@ func (db *DB) begin(ctx context.Context) (*writer, error) {
 	return &writer{db: db, tx: tx, stmts: map[string]*sql.Stmt{}, entities: map[string]int64{}, indexed: map[int64]bool{}, actors: map[string]int64{}}, nil
 }
 
-// stmt returns the transaction's prepared statement for query. A
-// statement that fails to prepare is a bug; its error surfaces at Exec.
-func (w *writer) stmt(ctx context.Context, query string) *sql.Stmt {
+// statement is a prepared statement, or a query run unprepared.
+type statement interface {
+	ExecContext(ctx context.Context, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, args ...any) *sql.Row
+}
+
+// stmt returns the transaction's prepared statement for query. When it
+// cannot be prepared (a damaged file, a closed store), the query runs
+// unprepared, so that its error comes back from Exec or Scan.
+func (w *writer) stmt(ctx context.Context, query string) statement {
 	if s, ok := w.stmts[query]; ok {
 		return s
 	}
 	s, err := w.tx.PrepareContext(ctx, query)
 	if err != nil {
-		panic(fmt.Sprintf("sqlite: prepare %q: %v", query, err))
+		return unprepared{w.tx, query}
 	}
 	w.stmts[query] = s
 	return s
+}
+
+// unprepared runs a query on a transaction without preparing it.
+type unprepared struct {
+	tx    *sql.Tx
+	query string
+}
+
+func (u unprepared) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
+	return u.tx.ExecContext(ctx, u.query, args...)
+}
+
+func (u unprepared) QueryRowContext(ctx context.Context, args ...any) *sql.Row {
+	return u.tx.QueryRowContext(ctx, u.query, args...)
 }
 
 func (w *writer) exists(ctx context.Context, query string, args ...any) (bool, error) {

@@ -59,6 +59,8 @@ type DB struct {
 
 	// now returns the time stamps of ingest; tests may set it.
 	now func() time.Time
+	// rankWindow and countCap bound the work of a search (search.go).
+	rankWindow, countCap int
 }
 
 var _ sitrep.Store = (*DB)(nil)
@@ -80,7 +82,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, sitrep.Errorf(sitrep.ENOTFOUND, "open store %s: directory %s does not exist", path, filepath.Dir(path))
 		}
 	}
-	db := &DB{path: path, entities: map[string]int64{}, now: time.Now}
+	db := &DB{path: path, entities: map[string]int64{}, now: time.Now, rankWindow: defaultRankWindow, countCap: defaultCountCap}
 	var err error
 	// synchronous=NORMAL in WAL mode loses no committed transaction when
 	// the process dies (only, possibly, the last ones on a power cut) and

@@ -185,8 +185,8 @@ func testSearch(t *testing.T, s sitrep.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g := ids(res.Hits); !slices.Equal(g, []string{"a1"}) || res.Total != 1 {
-		t.Fatalf("search suicide: %v (total %d), want [a1] (1)", g, res.Total)
+	if g := ids(res.Hits); !slices.Equal(g, []string{"a1"}) || res.Total != 1 || res.Ranked != 1 || res.TotalAtLeast {
+		t.Fatalf("search suicide: %v (total %d, ranked %d), want [a1] (1, 1)", g, res.Total, res.Ranked)
 	}
 	h := res.Hits[0]
 	if h.Score <= 0 {

@@ -49,6 +49,8 @@ func (c *BenchCommand) runStore(ctx context.Context, args []string) error {
 	dbPath := fs.String("db", "", "build the store in this `file` (default: a temporary one, removed at the end)")
 	queries := fs.Int("queries", 300, "searches and dossiers timed at each size")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the store writes to `file`")
+	verbose := fs.Bool("v", false, "list the slowest queries")
+	reuse := fs.Bool("reuse", false, "with --db, time the queries of an existing store built by bench store, without building it")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -78,8 +80,21 @@ func (c *BenchCommand) runStore(ctx context.Context, args []string) error {
 		}
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "sitrep.db")
-	} else if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s exists: bench store builds a new store", path)
+	} else if _, err := os.Stat(path); err == nil && !*reuse {
+		return fmt.Errorf("%s exists: bench store builds a new store (--reuse times an existing one)", path)
+	}
+	if *reuse {
+		db, err := sqlite.Open(ctx, path)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		st, err := db.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "\n== store of %s documents: %.1f MB, %.1f KB a document\n", thousands(st.Documents), float64(st.Bytes)/1e6, float64(st.Bytes)/float64(st.Documents)/1e3)
+		return benchQueries(ctx, out, db, base[:min(st.Documents, len(base))], *queries, rand.New(rand.NewPCG(1, 2)), *verbose)
 	}
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {
@@ -138,7 +153,7 @@ func (c *BenchCommand) runStore(ctx context.Context, args []string) error {
 			thousands(st.Documents), float64(st.Bytes)/1e6, float64(st.Bytes)/float64(st.Documents)/1e3,
 			thousands(st.Entities), thousands(st.Mentions), thousands(st.Quotes), thousands(st.Claims))
 		fmt.Fprintf(out, "store writes (Put, batches of %d, analysis excluded): %.0f documents/s\n", batchSize, float64(stored)/putTime.Seconds())
-		if err := benchQueries(ctx, out, db, base[:min(stored, len(base))], *queries, rng); err != nil {
+		if err := benchQueries(ctx, out, db, base[:min(stored, len(base))], *queries, rng, *verbose); err != nil {
 			return err
 		}
 	}
@@ -269,7 +284,7 @@ func replica(a benchDoc, r int) sitrep.Analysed {
 
 // benchQueries times searches and dossiers on db and prints their
 // latencies.
-func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchDoc, n int, rng *rand.Rand) error {
+func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchDoc, n int, rng *rand.Rand, verbose bool) error {
 	// Searches: words of titles, as an analyst would type them.
 	var titles [][]string
 	for _, a := range base {
@@ -293,6 +308,18 @@ func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchD
 		return fmt.Errorf("no titles or entities to query")
 	}
 	var search, filtered, dossier []time.Duration
+	type slow struct {
+		d    time.Duration
+		what string
+	}
+	var slowest []slow
+	note := func(d time.Duration, what string) {
+		slowest = append(slowest, slow{d, what})
+		slices.SortFunc(slowest, func(a, b slow) int { return int(b.d - a.d) })
+		if len(slowest) > 8 {
+			slowest = slowest[:8]
+		}
+	}
 	var hits int
 	for i := range n {
 		words := titles[rng.IntN(len(titles))]
@@ -312,6 +339,7 @@ func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchD
 			return fmt.Errorf("search %q: %w", q.Query, err)
 		}
 		search = append(search, time.Since(t))
+		note(time.Since(t), fmt.Sprintf("search %s (%d found)", q.Query, res.Total))
 		hits += res.Total
 
 		// The same with filters: a year of publication, or an entity.
@@ -322,16 +350,20 @@ func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchD
 			q.Entity = entities[rng.IntN(len(entities))]
 		}
 		t = time.Now()
-		if _, err := db.Search(ctx, q); err != nil {
+		res, err = db.Search(ctx, q)
+		if err != nil {
 			return fmt.Errorf("search %q: %w", q.Query, err)
 		}
 		filtered = append(filtered, time.Since(t))
+		note(time.Since(t), fmt.Sprintf("search %s since %s entity %s (%d found)", q.Query, q.Since, q.Entity, res.Total))
 
 		t = time.Now()
-		if _, err := sitrep.BuildDossier(ctx, db, entities[rng.IntN(len(entities))], sitrep.DossierOptions{}); err != nil {
+		d, err := sitrep.BuildDossier(ctx, db, entities[rng.IntN(len(entities))], sitrep.DossierOptions{})
+		if err != nil {
 			return fmt.Errorf("dossier: %w", err)
 		}
 		dossier = append(dossier, time.Since(t))
+		note(time.Since(t), fmt.Sprintf("dossier %s (%d documents)", d.ID, d.Documents))
 	}
 	// The entity mentioned most, the slowest dossier.
 	count := map[string]int{}
@@ -354,6 +386,11 @@ func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchD
 	fmt.Fprintf(w, "search with a date range or an entity filter: %s\n", percentiles(filtered))
 	fmt.Fprintf(w, "entity dossier, %d entities drawn by mention: %s\n", n, percentiles(dossier))
 	fmt.Fprintf(w, "entity dossier of the most mentioned entity (%s, %s documents): %s\n", d.Name, thousands(d.Documents), ms(worst))
+	if verbose {
+		for _, s := range slowest {
+			fmt.Fprintf(w, "  slow: %s %s\n", ms(s.d), s.what)
+		}
+	}
 	return nil
 }
 

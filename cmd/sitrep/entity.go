@@ -82,7 +82,7 @@ func writeDossier(w io.Writer, d *sitrep.Dossier) {
 	if !d.First.IsZero() {
 		when = fmt.Sprintf(", %s to %s", d.First, d.Last)
 	}
-	fmt.Fprintf(w, "%s mentions in %s documents%s\n", thousands(d.Mentions), thousands(d.Documents), when)
+	fmt.Fprintf(w, "%s in %s%s\n", count(d.Mentions, "mention"), count(d.Documents, "document"), when)
 	if d.Place != nil {
 		fmt.Fprintf(w, "place: %s, %.4f %.4f\n", placeText(d.Place), d.Place.Lat, d.Place.Lon)
 	}
@@ -107,7 +107,7 @@ func writeDossier(w io.Writer, d *sitrep.Dossier) {
 			if a.Documents > len(a.Seen) {
 				seen = append(seen, fmt.Sprintf("and %s more", thousands(a.Documents-len(a.Seen))))
 			}
-			fmt.Fprintf(tw, "  %s\t%s docs\t%s\n", a.Name, thousands(a.Documents), strings.Join(seen, "; "))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", a.Name, count(a.Documents, "doc"), strings.Join(seen, "; "))
 		}
 		tw.Flush()
 	}
@@ -119,7 +119,7 @@ func writeDossier(w io.Writer, d *sitrep.Dossier) {
 		}
 		for _, m := range d.Months {
 			bar := strings.Repeat("█", max(1, 40*m.Mentions/max(top, 1)))
-			fmt.Fprintf(w, "  %s %6s mentions %5s docs  %s\n", m.Month, thousands(m.Mentions), thousands(m.Documents), bar)
+			fmt.Fprintf(w, "  %s %15s %10s  %s\n", m.Month, count(m.Mentions, "mention"), count(m.Documents, "doc"), bar)
 		}
 	}
 	more := func(name string) string {
@@ -159,7 +159,7 @@ func writeDossier(w io.Writer, d *sitrep.Dossier) {
 		}
 		tw := tableWriter(w)
 		for _, c := range d.CoOccurring {
-			fmt.Fprintf(tw, "  %s\t%s\t%s docs\t%s\n", c.Name, c.Type, thousands(c.Documents), c.ID)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Name, c.Type, count(c.Documents, "doc"), c.ID)
 		}
 		tw.Flush()
 	}
@@ -179,4 +179,12 @@ func docLabel(d sitrep.DocumentRef) string {
 	}
 	parts = append(parts, clip(title, 50))
 	return strings.Join(parts, ", ")
+}
+
+// count writes n and a noun, plural unless n is 1: "1 doc", "2,318 docs".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }

@@ -110,7 +110,11 @@ func marked(h sitrep.SearchHit) string {
 
 func writeSearchTable(w io.Writer, res *sitrep.SearchResult, q sitrep.SearchQuery) {
 	if len(res.Hits) == 0 {
-		fmt.Fprintf(w, "no documents found (of %s matching)\n", thousands(res.Total))
+		if res.Total > 0 {
+			fmt.Fprintf(w, "no documents on this page (%s found; --offset %d is past the last ranked one)\n", thousands(res.Total), q.Offset)
+		} else {
+			fmt.Fprintln(w, "no documents found")
+		}
 		return
 	}
 	for i, h := range res.Hits {
@@ -133,8 +137,17 @@ func writeSearchTable(w io.Writer, res *sitrep.SearchResult, q sitrep.SearchQuer
 		}
 		fmt.Fprintf(w, "   %s  %s\n\n", d.ID, ref)
 	}
-	fmt.Fprintf(w, "%d–%d of %s documents", q.Offset+1, q.Offset+len(res.Hits), thousands(res.Total))
-	if q.Offset+len(res.Hits) < res.Total {
+	total := thousands(res.Total)
+	if res.TotalAtLeast {
+		total += " or more"
+	}
+	fmt.Fprintf(w, "%d–%d of %s documents", q.Offset+1, q.Offset+len(res.Hits), total)
+	reach := res.Total
+	if q.Query != "" && res.Ranked < res.Total {
+		reach = res.Ranked
+		fmt.Fprintf(w, ", the latest %s ranked by relevance (narrow the search or the dates for older ones)", thousands(res.Ranked))
+	}
+	if q.Offset+len(res.Hits) < reach {
 		fmt.Fprintf(w, " (next: --offset %d)", q.Offset+len(res.Hits))
 	}
 	fmt.Fprintln(w)
