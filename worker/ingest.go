@@ -277,7 +277,7 @@ func SkippedLabel(reason string) string {
 	case SkippedTooLarge:
 		return "too large"
 	case SkippedInvalid:
-		return "unreadable"
+		return "invalid or unreadable"
 	}
 	return fmt.Sprint(reason)
 }

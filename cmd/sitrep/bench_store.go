@@ -57,6 +57,9 @@ func (c *BenchCommand) runStore(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: bench store takes no arguments", ErrUsage)
 	}
+	if *queries < 1 || *docs < 1 {
+		return fmt.Errorf("%w: --docs and --queries must be 1 or more", ErrUsage)
+	}
 	out := c.Stdout
 	inputs, err := reutersInputs(*data)
 	if err != nil {

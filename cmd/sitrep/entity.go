@@ -181,10 +181,14 @@ func docLabel(d sitrep.DocumentRef) string {
 	return strings.Join(parts, ", ")
 }
 
-// count writes n and a noun, plural unless n is 1: "1 doc", "2,318 docs".
+// count writes n and a noun, plural unless n is 1: "1 doc", "2,318 docs",
+// "3 entities".
 func count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return thousands(n) + " " + noun[:len(noun)-1] + "ies"
 	}
 	return thousands(n) + " " + noun + "s"
 }

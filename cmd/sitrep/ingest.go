@@ -102,8 +102,9 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	if !af.quiet || err != nil {
 		fmt.Fprintln(c.Stderr, ingestSummary(counts, s.Path()))
 		if st, serr := s.Stats(context.WithoutCancel(ctx)); serr == nil {
-			fmt.Fprintf(c.Stderr, "sitrep: the store holds %s documents, %s entities, %s quotes, %s claims, %s incidents (%.1f MB)\n",
-				thousands(st.Documents), thousands(st.Entities), thousands(st.Quotes), thousands(st.Claims), thousands(st.Incidents), float64(st.Bytes)/1e6)
+			fmt.Fprintf(c.Stderr, "sitrep: the store holds %s, %s, %s, %s, %s (%.1f MB)\n",
+				count(st.Documents, "document"), count(st.Entities, "entity"), count(st.Quotes, "quote"), count(st.Claims, "claim"),
+				count(st.Incidents, "incident"), float64(st.Bytes)/1e6)
 		}
 	}
 	if errors.Is(err, context.Canceled) {
@@ -134,8 +135,17 @@ func ingestSummary(n worker.Counts, path string) string {
 		skipped += " (" + strings.Join(reasons, ", ") + ")"
 	}
 	return fmt.Sprintf("sitrep: %s inputs read in %s (%.0f/s) into %s: %s new, %s unchanged, %s duplicates, %s, %s failed",
-		thousands(n.Read), n.Elapsed.Round(100*time.Millisecond), rate, path, thousands(n.New), thousands(n.Unchanged),
+		thousands(n.Read), roundDuration(n.Elapsed), rate, path, thousands(n.New), thousands(n.Unchanged),
 		thousands(n.Duplicates), skipped, thousands(n.Failed))
+}
+
+// roundDuration rounds d for people: to the millisecond under a second,
+// else to a tenth of a second.
+func roundDuration(d time.Duration) time.Duration {
+	if d < time.Second {
+		return d.Round(time.Millisecond)
+	}
+	return d.Round(100 * time.Millisecond)
 }
 
 // progressLine says how far a run is: done of total (total < 0:

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/sitrep-project/sitrep/worker"
 )
@@ -57,7 +56,7 @@ func (c *ReanalyzeCommand) Run(ctx context.Context, args []string) error {
 	pr.clear()
 	if !af.quiet || err != nil {
 		fmt.Fprintf(c.Stderr, "sitrep: %s of %s documents reanalysed in %s in %s: %s changed, %s unchanged, %s failed\n",
-			thousands(n.Done), thousands(n.Total), n.Elapsed.Round(100*time.Millisecond), s.Path(),
+			thousands(n.Done), thousands(n.Total), roundDuration(n.Elapsed), s.Path(),
 			thousands(n.Changed), thousands(n.Unchanged), thousands(n.Failed))
 	}
 	if errors.Is(err, context.Canceled) {

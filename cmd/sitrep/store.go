@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/kb"
 	"github.com/sitrep-project/sitrep/sqlite"
 )
 
@@ -132,6 +133,15 @@ func resolveEntity(ctx context.Context, s sitrep.Store, flagName, ref string, w 
 		return "", err
 	}
 	if len(found) == 0 {
+		// A name the knowledge base knows for an entity the store holds
+		// under other names ("BLA" for a group the texts name in full).
+		if id := kbEntity(ref); id != "" {
+			if found, err = s.FindEntities(ctx, sitrep.EntityFilter{Name: id, Page: sitrep.Page{Limit: 1}}); err != nil {
+				return "", err
+			}
+		}
+	}
+	if len(found) == 0 {
 		return "", sitrep.Errorf(sitrep.ENOTFOUND, "%s: no entity %q in the store (try a name, an alias or an ID such as kb:ttp)", flagName, ref)
 	}
 	if len(found) > 1 && w != nil {
@@ -143,6 +153,24 @@ func resolveEntity(ctx context.Context, s sitrep.Store, flagName, ref string, w 
 			found[0].Documents, strings.Join(others, ", "))
 	}
 	return found[0].ID, nil
+}
+
+// kbEntity returns the entity ID of the knowledge-base entry with the
+// name, alias or acronym ref (ignoring case), or "".
+func kbEntity(ref string) string {
+	k, err := kb.Default()
+	if err != nil {
+		return ""
+	}
+	ref = strings.Join(strings.Fields(ref), " ")
+	for _, e := range k.Entries {
+		for _, n := range append(append([]string{e.Name}, e.Aliases...), e.Acronyms...) {
+			if strings.EqualFold(n, ref) {
+				return "kb:" + e.ID
+			}
+		}
+	}
+	return ""
 }
 
 // isTerminal reports whether w is a terminal.

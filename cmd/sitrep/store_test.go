@@ -146,6 +146,11 @@ func TestIngestAndQuery(t *testing.T) {
 			t.Errorf("entity dossier lacks %q:\n%s", want, out)
 		}
 	}
+	// A name only the knowledge base knows (the stories say "Taliban").
+	out, _, err = run(t, "", "entity", "--db", db, "Islamic Emirate")
+	if err != nil || !strings.HasPrefix(out, "Afghan Taliban  (organization, armed_group)  kb:afghan-taliban") {
+		t.Errorf("entity by a knowledge-base alias: %v\n%s", err, out)
+	}
 	out, _, err = run(t, "", "entity", "--db", db, "--format", "json", "Taliban")
 	if err != nil {
 		t.Fatal(err)
