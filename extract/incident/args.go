@@ -79,7 +79,7 @@ func (f *finder) fill(s *sent, ev *event, figs []figureOf, claims []sitrep.Perpe
 
 // figureSource is who gave a figure: the speaker of the quote it is in.
 func (f *finder) figureSource(s *sent, off int) *sitrep.Actor {
-	for qi := range f.doc.Quotes {
+	for _, qi := range f.quotesOver(off, off+1) {
 		q := &f.doc.Quotes[qi]
 		if off >= q.Start && off < q.End && !strings.HasPrefix(q.Cue, "claim") {
 			a := q.Speaker.Actor
@@ -322,8 +322,7 @@ func (f *finder) date(s *sent, ev *event) *sitrep.DateMention {
 	var best *sitrep.DateMention
 	bestDist := 1 << 30
 	cueOff := s.ts[min(ev.cue.i, len(s.ts)-1)].s
-	for i := range f.doc.Dates {
-		d := &f.doc.Dates[i]
+	for _, d := range s.dates {
 		if d.Start < s.sp.Start || d.End > s.sp.End {
 			continue
 		}
@@ -365,7 +364,6 @@ func (s *sent) claimed() []sitrep.Perpetrator {
 	for k := 0; k < len(ts); k++ {
 		l := ts[k].l
 		isClaim := false
-		after := -1
 		switch l {
 		case "claimed", "claims", "claim", "claiming", "accepted", "owned", "took", "assumed", "admitted":
 			// "the attack was claimed by X"
@@ -379,13 +377,10 @@ func (s *sent) claimed() []sitrep.Perpetrator {
 			// responsibility"
 			if k+1 < len(ts) && (ts[k+1].l == "responsibility" || ts[k+1].l == "credit") {
 				isClaim = true
-				after = k + 2
 			} else if (l == "claimed" || l == "claiming" || l == "claims") && k+1 < len(ts) && (objectStart(ts[k+1].l) || ts[k+1].l == "dual" || ts[k+1].l == "twin") && isAttackNoun(ts, k+1) {
 				isClaim = true
-				after = k + 1
 			} else if l == "claim" && k+2 < len(ts) && ts[k+1].l == "of" && ts[k+2].l == "responsibility" {
 				isClaim = true
-				after = k + 3
 			}
 		case "responsibility":
 			// "responsibility was claimed by X"
@@ -408,7 +403,6 @@ func (s *sent) claimed() []sitrep.Perpetrator {
 		if neg {
 			continue
 		}
-		_ = after
 		// the claimants: armed groups before the cue in its clause
 		groups := s.f.groupsBefore(s, k)
 		for _, g := range groups {
@@ -547,7 +541,7 @@ func (f *finder) agents(s *sent, ev *event) []sitrep.Perpetrator {
 		ok := true
 		for j := k; j < ev.cue.i; j++ {
 			l := ts[j].l
-			if l == ";" || l == "." || l == ":" || l == "by" || l == "against" || l == "with" || l == "said" || l == "told" || l == "that" || l == "after" || l == "when" || l == "while" || l == "before" || speechWords[l] && l != "claimed" {
+			if l == ";" || l == "." || l == ":" || l == "by" || l == "against" || l == "with" || l == "said" || l == "told" || l == "that" || l == "after" || l == "when" || l == "while" || l == "before" || speechWords[l] {
 				ok = false
 				break
 			}

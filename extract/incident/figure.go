@@ -82,7 +82,7 @@ func (s *sent) number(i int) (sitrep.Figure, int, bool) {
 			i += 2
 			approx = true
 			continue
-		case l == "nearly" || l == "almost" || l == "about" || l == "around" || l == "approximately" || l == "roughly" || l == "some" && i+1 < len(ts) && isDigit(ts[i+1].l) || l == "estimated" || l == "an" && i+1 < len(ts) && ts[i+1].l == "estimated" || l == "over" || l == "another" || l == "additional":
+		case l == "nearly" || l == "almost" || l == "about" || l == "around" || l == "approximately" || l == "roughly" || l == "some" && i+1 < len(ts) && isDigit(ts[i+1].l) || l == "estimated" || l == "an" && i+1 < len(ts) && ts[i+1].l == "estimated" || l == "another" || l == "additional":
 			approx = approx || l != "another" && l != "additional"
 			i++
 			continue
@@ -222,7 +222,7 @@ var activeForms = map[string]bool{"killing": true, "killed": true, "kill": true,
 
 // auxWords sit between a count and its participle: "12 people were
 // killed", "two soldiers have also been martyred".
-var auxWords = map[string]bool{"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "are": true, "is": true, "be": true, "being": true, "got": true, "also": true, "reportedly": true, "allegedly": true, "later": true, "all": true, "both": true, "critically": true, "seriously": true, "severely": true, "fatally": true, "badly": true, "slightly": true, "grievously": true, "mortally": true, "who": true, "of": false, "in": false, "so": true, "far": true, "confirmed": true, "initially": true, "subsequently": true, "eventually": true, "either": true, "instantly": true, "immediately": true, "on": false, "dead": false}
+var auxWords = map[string]bool{"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "are": true, "is": true, "be": true, "being": true, "got": true, "also": true, "reportedly": true, "allegedly": true, "later": true, "all": true, "both": true, "critically": true, "seriously": true, "severely": true, "fatally": true, "badly": true, "slightly": true, "grievously": true, "mortally": true, "who": true, "so": true, "far": true, "confirmed": true, "initially": true, "subsequently": true, "eventually": true, "either": true, "instantly": true, "immediately": true}
 
 // figureOf is a figure found in a sentence, with what it counts.
 type figureOf struct {
@@ -235,6 +235,13 @@ type figureOf struct {
 
 // figures finds the casualty figures of the sentence.
 func (s *sent) figures() []figureOf {
+	if !s.figsDone {
+		s.figs, s.figsDone = s.findFigures(), true
+	}
+	return s.figs
+}
+
+func (s *sent) findFigures() []figureOf {
 	ts := s.ts
 	var out []figureOf
 	used := map[int]bool{}
@@ -613,11 +620,11 @@ var mannerWords = map[string]bool{"shot": true, "gunned": true, "beaten": true, 
 
 // notNoun are words that end a victims phrase: verbs of suffering and
 // time words.
-var notNoun = map[string]bool{"believed": true, "thought": true, "said": true, "identified": true, "reported": true, "allegedly": true, "reportedly": true, "suspected": false, "involved": true, "belonging": true, "affiliated": true, "linked": true, "travelling": true, "traveling": true, "returning": true, "sitting": true, "standing": true, "working": true, "posted": true, "deployed": true, "aged": true, "whose": true, "where": true, "sustained": true, "suffered": true, "received": true, "got": true, "were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true, "earlier": true, "yesterday": true, "today": true, "last": true, "this": true, "late": true, "early": true, "on": true, "overnight": true}
+var notNoun = map[string]bool{"believed": true, "thought": true, "said": true, "identified": true, "reported": true, "allegedly": true, "reportedly": true, "involved": true, "belonging": true, "affiliated": true, "linked": true, "travelling": true, "traveling": true, "returning": true, "sitting": true, "standing": true, "working": true, "posted": true, "deployed": true, "aged": true, "whose": true, "where": true, "sustained": true, "suffered": true, "received": true, "got": true, "were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true, "earlier": true, "yesterday": true, "today": true, "last": true, "this": true, "late": true, "early": true, "on": true, "overnight": true}
 
 // inDate reports whether off lies in a date expression.
 func (s *sent) inDate(off int) bool {
-	for _, d := range s.doc.Dates {
+	for _, d := range s.dates {
 		if off >= d.Start && off < d.End {
 			return true
 		}

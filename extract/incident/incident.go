@@ -57,6 +57,23 @@ func (fd Finder) Find(doc *sitrep.Document) []sitrep.Incident {
 		}
 	}
 	sort.Slice(f.ments, func(a, b int) bool { return f.ments[a].s < f.ments[b].s })
+	f.dates = make([]*sitrep.DateMention, len(doc.Dates))
+	for i := range doc.Dates {
+		f.dates[i] = &doc.Dates[i]
+	}
+	sort.SliceStable(f.dates, func(a, b int) bool { return f.dates[a].Start < f.dates[b].Start })
+	f.quotes = make([]int, len(doc.Quotes))
+	for i := range doc.Quotes {
+		f.quotes[i] = i
+	}
+	sort.SliceStable(f.quotes, func(a, b int) bool { return doc.Quotes[f.quotes[a]].Start < doc.Quotes[f.quotes[b]].Start })
+	f.quoteEnd = make([]int, len(f.quotes))
+	for k, qi := range f.quotes {
+		f.quoteEnd[k] = doc.Quotes[qi].End
+		if k > 0 {
+			f.quoteEnd[k] = max(f.quoteEnd[k], f.quoteEnd[k-1])
+		}
+	}
 	for i := range doc.Entities {
 		if e := &doc.Entities[i]; e.Place != nil {
 			f.context = append(f.context, e.Name)
@@ -91,6 +108,38 @@ type finder struct {
 	incs  []*inc
 	// context are the names of the document's places, for Geocode.
 	context []string
+	// dates are doc.Dates by start; quotes are the indices of doc.Quotes
+	// by start, quoteEnd the largest end of quotes[:k+1].
+	dates    []*sitrep.DateMention
+	quotes   []int
+	quoteEnd []int
+}
+
+// quotesOver returns the indices of the quotes that overlap [lo, hi), in
+// the order of doc.Quotes.
+func (f *finder) quotesOver(lo, hi int) []int {
+	k := sort.Search(len(f.quotes), func(k int) bool { return f.doc.Quotes[f.quotes[k]].Start >= hi })
+	var out []int
+	for k--; k >= 0 && f.quoteEnd[k] > lo; k-- {
+		if f.doc.Quotes[f.quotes[k]].End > lo {
+			out = append(out, f.quotes[k])
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// datesOver returns the date expressions that overlap [lo, hi), by start.
+func (f *finder) datesOver(lo, hi int) []*sitrep.DateMention {
+	i := sort.Search(len(f.dates), func(i int) bool { return f.dates[i].Start >= lo })
+	for i > 0 && f.dates[i-1].End > lo {
+		i--
+	}
+	j := i
+	for j < len(f.dates) && f.dates[j].Start < hi {
+		j++
+	}
+	return f.dates[i:j]
 }
 
 // inc is an incident being built, with what its mentions told.
@@ -111,6 +160,11 @@ type sent struct {
 	para     int
 	ts       []tok
 	quoteSrc *sitrep.Actor // the speaker when the sentence lies in a quote
+	// dates are the date expressions overlapping the sentence.
+	dates []*sitrep.DateMention
+	// figs caches figures(); figsDone tells whether it is filled.
+	figs     []figureOf
+	figsDone bool
 }
 
 func (s *sent) text(i, j int) string { return s.doc.Text[s.ts[i].s:s.ts[j-1].e] }
@@ -153,8 +207,9 @@ func (f *finder) sentence(sp sitrep.Span, idx, para int) *sent {
 		}
 		i += n
 	}
+	s.dates = f.datesOver(sp.Start, sp.End)
 	// a sentence inside a quote's words is the speaker's
-	for qi := range f.doc.Quotes {
+	for _, qi := range f.quotesOver(sp.Start, sp.End) {
 		q := &f.doc.Quotes[qi]
 		if q.Start <= sp.Start+2 && q.End >= sp.End-2 || sp.Start <= q.Start && q.End <= sp.End && q.End-q.Start > (sp.End-sp.Start)/2 {
 			a := q.Speaker.Actor
@@ -374,7 +429,7 @@ func (s *sent) keep(c *cueAt) bool {
 }
 
 // modifiedNouns after a cue noun make the cue a modifier.
-var modifiedNouns = map[string]bool{"ship": true, "ships": true, "rifle": true, "rifles": true, "weapon": true, "weapons": true, "team": true, "teams": true, "squad": true, "force": true, "vehicle": true, "vehicles": true, "helicopter": true, "helicopters": true, "aircraft": true, "campaign": true, "capability": true, "capabilities": true, "planners": true, "planner": true, "cell": true, "cells": true, "facilities": true, "facility": true, "factory": true, "factories": true, "training": true, "course": true, "survivors": true, "survivor": true, "threat": true, "threats": true, "risk": true, "warning": true, "warnings": true, "plot": true, "plots": true, "suspect": true, "suspects": true, "materials": true, "material": true, "components": true, "disposal": true, "squads": true, "launcher": true, "launchers": true, "unit": true, "units": true, "dog": true, "dogs": true, "detector": true, "detectors": true, "proof": true, "shelter": true, "shelters": true, "drill": true, "drills": true, "victims": false}
+var modifiedNouns = map[string]bool{"ship": true, "ships": true, "rifle": true, "rifles": true, "weapon": true, "weapons": true, "team": true, "teams": true, "squad": true, "force": true, "vehicle": true, "vehicles": true, "helicopter": true, "helicopters": true, "aircraft": true, "campaign": true, "capability": true, "capabilities": true, "planners": true, "planner": true, "cell": true, "cells": true, "facilities": true, "facility": true, "factory": true, "factories": true, "training": true, "course": true, "survivors": true, "survivor": true, "threat": true, "threats": true, "risk": true, "warning": true, "warnings": true, "plot": true, "plots": true, "suspect": true, "suspects": true, "materials": true, "material": true, "components": true, "disposal": true, "squads": true, "launcher": true, "launchers": true, "unit": true, "units": true, "dog": true, "dogs": true, "detector": true, "detectors": true, "proof": true, "shelter": true, "shelters": true, "drill": true, "drills": true}
 
 // handledWords before a weapon make it a thing handled, not an event.
 var handledWords = map[string]bool{"destroyed": true, "destroying": true, "seized": true, "recovered": true, "defused": true, "found": true, "cleared": true, "confiscated": true, "counter": true, "counter-ied": true, "dismantled": true, "manufacturing": true, "making": true, "carrying": true, "smuggling": true, "possession": true, "stockpile": true, "cache": true, "caches": true, "haul": true}
@@ -413,7 +468,7 @@ func (s *sent) specific(c *cueAt) bool {
 			return true
 		}
 	}
-	for _, d := range s.f.doc.Dates {
+	for _, d := range s.dates {
 		if d.Start >= s.sp.Start && d.End <= s.sp.End && (d.Precision == "day" || d.Precision == "week") {
 			return true
 		}

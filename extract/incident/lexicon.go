@@ -133,7 +133,7 @@ var hedgeWords = map[string]bool{"reportedly": true, "allegedly": true, "purport
 var definiteWords = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true, "its": true, "their": true, "such": true, "same": true}
 
 // newEventWords force a new event: "in another incident", "separately".
-var newEventWords = map[string]bool{"another": true, "separately": true, "separate": true, "second": true, "earlier": false, "also": false}
+var newEventWords = map[string]bool{"another": true, "separately": true, "separate": true, "second": true}
 
 // aggregateWords before a plural cue make it a count of many events:
 // "several attacks", "a series of bombings".
@@ -171,4 +171,4 @@ var victimsWords = map[string]bool{"people": true, "persons": true, "others": tr
 
 // speechWords before a date or place tie it to a statement, not to the
 // event: "said on Monday", "told reporters in Islamabad".
-var speechWords = map[string]bool{"said": true, "says": true, "told": true, "stated": true, "added": true, "announced": true, "claimed": false, "confirmed": true, "briefing": true, "addressing": true, "speaking": true, "statement": true, "reported": true, "reports": true, "spokesman": true, "spokesperson": true, "press": true, "conference": true}
+var speechWords = map[string]bool{"said": true, "says": true, "told": true, "stated": true, "added": true, "announced": true, "confirmed": true, "briefing": true, "addressing": true, "speaking": true, "statement": true, "reported": true, "reports": true, "spokesman": true, "spokesperson": true, "press": true, "conference": true}

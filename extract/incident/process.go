@@ -380,7 +380,7 @@ func placeOf(p sitrep.Place, entity, text string, start, end int) *sitrep.Incide
 // hasDateText reports whether the sentence has a date expression, even
 // one that cannot be resolved ("on November 11" with no reference date).
 func (s *sent) hasDateText() bool {
-	for _, d := range s.doc.Dates {
+	for _, d := range s.dates {
 		if d.Start >= s.sp.Start && d.End <= s.sp.End && d.Precision == "day" {
 			return true
 		}
