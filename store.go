@@ -260,6 +260,7 @@ type DateRange struct {
 // QuoteFilter selects quotes.
 type QuoteFilter struct {
 	Speaker  string // the speaker's entity ID
+	About    string // an entity ID mentioned inside the quoted words
 	Query    string // words of the quote (as SearchQuery.Query)
 	Document string // quotes of one document
 	DateRange
@@ -282,6 +283,8 @@ type ClaimFilter struct {
 	Predicate string // one of the Predicate* constants
 	Polarity  string // PolarityAffirm or PolarityDeny
 	Document  string
+	// Evidence asks for each row's Excerpt (reading the documents' text).
+	Evidence bool
 	DateRange
 	Page
 }
@@ -291,6 +294,9 @@ type ClaimRow struct {
 	Document DocumentRef `json:"document"`
 	Index    int         `json:"index"` // in Document.Claims
 	Claim    Claim       `json:"claim"`
+	// Excerpt is the evidence, Text[Claim.Start:Claim.End], when the
+	// filter asked for it.
+	Excerpt string `json:"excerpt,omitempty"`
 }
 
 // IncidentFilter selects incidents. Entity fields are entity IDs.
@@ -303,6 +309,8 @@ type IncidentFilter struct {
 	// against the place's name, district, province and country.
 	Place    string
 	Document string
+	// Evidence asks for each row's Excerpt (reading the documents' text).
+	Evidence bool
 	DateRange
 	Page
 }
@@ -312,6 +320,9 @@ type IncidentRow struct {
 	Document DocumentRef `json:"document"`
 	Index    int         `json:"index"` // in Document.Incidents
 	Incident Incident    `json:"incident"`
+	// Excerpt is the evidence, Text[Incident.Start:Incident.End], when
+	// the filter asked for it.
+	Excerpt string `json:"excerpt,omitempty"`
 }
 
 // EntityFilter selects entities by name.

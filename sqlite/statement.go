@@ -14,13 +14,21 @@ import (
 // list runs a list query over table (as t): first the keys of the rows
 // that pass w, the latest first, a page of them, from the indexes alone
 // where they can; then the page's rows with their documents. add is
-// called with each row's document, index and data.
-func (db *DB) list(ctx context.Context, table string, w *where, p sitrep.Page, add func(sitrep.DocumentRef, int, []byte) error) error {
+// called with each row's document, index and data, and with the row's
+// evidence (the bytes of the document's text in the row's span) when
+// evidence is true, else "".
+func (db *DB) list(ctx context.Context, table string, w *where, p sitrep.Page, evidence bool, add func(sitrep.DocumentRef, int, []byte, string) error) error {
 	limit, err := page(p)
 	if err != nil {
 		return err
 	}
-	query := "SELECT " + docColumns + ", r.idx, r.data FROM (SELECT t.doc, t.idx, t.date_to FROM " + table + " t " + w.String() +
+	excerpt := "''"
+	if evidence {
+		// substr counts characters in text but bytes in a blob; spans
+		// are byte offsets.
+		excerpt = `CAST(substr(CAST(d.text AS BLOB), r.start + 1, r."end" - r.start) AS TEXT)`
+	}
+	query := "SELECT " + docColumns + ", r.idx, r.data, " + excerpt + " FROM (SELECT t.doc, t.idx, t.date_to FROM " + table + " t " + w.String() +
 		" ORDER BY t.date_to DESC, t.doc DESC, t.idx" + limit + ") k JOIN " + table + " r ON r.doc = k.doc AND r.idx = k.idx" +
 		" JOIN documents d ON d.n = k.doc ORDER BY k.date_to DESC, k.doc DESC, k.idx"
 	rows, err := db.read.QueryContext(ctx, query, w.args...)
@@ -32,10 +40,11 @@ func (db *DB) list(ctx context.Context, table string, w *where, p sitrep.Page, a
 		var r docRef
 		var idx int
 		var data []byte
-		if err := rows.Scan(append(r.dest(), &idx, &data)...); err != nil {
+		var ex string
+		if err := rows.Scan(append(r.dest(), &idx, &data, &ex)...); err != nil {
 			return db.fail(err)
 		}
-		if err := add(r.value(), idx, data); err != nil {
+		if err := add(r.value(), idx, data, ex); err != nil {
 			return sitrep.Errorf(sitrep.EINTERNAL, "store %s: a row of document %s cannot be read: %v", db.path, r.ref.ID, err)
 		}
 	}
@@ -86,7 +95,8 @@ func (db *DB) entityConds(ctx context.Context, w *where, conds ...string) (bool,
 func (db *DB) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.QuoteRow, error) {
 	var w where
 	out := []sitrep.QuoteRow{}
-	if ok, err := db.entityConds(ctx, &w, f.Speaker, "t.speaker_entity = ?"); err != nil || !ok {
+	if ok, err := db.entityConds(ctx, &w, f.Speaker, "t.speaker_entity = ?",
+		f.About, `EXISTS (SELECT 1 FROM mentions m WHERE m.doc = t.doc AND m.start >= t.start AND m.start < t."end" AND m.entity = ?)`); err != nil || !ok {
 		return out, err
 	}
 	if f.Document != "" {
@@ -105,7 +115,7 @@ func (db *DB) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.QuoteR
 	if err := w.dateRange("t", f.DateRange); err != nil {
 		return nil, err
 	}
-	err := db.list(ctx, "quotes", &w, f.Page, func(d sitrep.DocumentRef, i int, data []byte) error {
+	err := db.list(ctx, "quotes", &w, f.Page, false, func(d sitrep.DocumentRef, i int, data []byte, _ string) error {
 		row := sitrep.QuoteRow{Document: d, Index: i}
 		out = append(out, row)
 		return json.Unmarshal(data, &out[len(out)-1].Quote)
@@ -147,8 +157,8 @@ func (db *DB) Claims(ctx context.Context, f sitrep.ClaimFilter) ([]sitrep.ClaimR
 	if err := w.dateRange("t", f.DateRange); err != nil {
 		return nil, err
 	}
-	err := db.list(ctx, "claims", &w, f.Page, func(d sitrep.DocumentRef, i int, data []byte) error {
-		out = append(out, sitrep.ClaimRow{Document: d, Index: i})
+	err := db.list(ctx, "claims", &w, f.Page, f.Evidence, func(d sitrep.DocumentRef, i int, data []byte, ex string) error {
+		out = append(out, sitrep.ClaimRow{Document: d, Index: i, Excerpt: ex})
 		return json.Unmarshal(data, &out[len(out)-1].Claim)
 	})
 	if err != nil {
@@ -196,8 +206,8 @@ func (db *DB) Incidents(ctx context.Context, f sitrep.IncidentFilter) ([]sitrep.
 	if err := w.dateRange("t", f.DateRange); err != nil {
 		return nil, err
 	}
-	err := db.list(ctx, "incidents", &w, f.Page, func(d sitrep.DocumentRef, i int, data []byte) error {
-		out = append(out, sitrep.IncidentRow{Document: d, Index: i})
+	err := db.list(ctx, "incidents", &w, f.Page, f.Evidence, func(d sitrep.DocumentRef, i int, data []byte, ex string) error {
+		out = append(out, sitrep.IncidentRow{Document: d, Index: i, Excerpt: ex})
 		return json.Unmarshal(data, &out[len(out)-1].Incident)
 	})
 	if err != nil {

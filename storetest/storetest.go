@@ -343,6 +343,9 @@ func testQuotes(t *testing.T, s sitrep.Store) {
 	}{
 		{"speaker", sitrep.QuoteFilter{Speaker: "auto:person:mohammad-khurasani"}, 1},
 		{"speaker with no quotes", sitrep.QuoteFilter{Speaker: "kb:ttp"}, 0},
+		{"about an entity in the words", sitrep.QuoteFilter{About: "kb:islamic-state"}, 1},
+		{"about, words only", sitrep.QuoteFilter{About: "kb:pakistan-foreign-office"}, 0},
+		{"about an unknown entity", sitrep.QuoteFilter{About: "kb:nobody"}, 0},
 		{"query, stemmed", sitrep.QuoteFilter{Query: "attack"}, 1},
 		{"query, phrase", sitrep.QuoteFilter{Query: `"no presence"`}, 1},
 		{"since", sitrep.QuoteFilter{DateRange: sitrep.DateRange{Since: date("2024-07-01")}}, 2},
@@ -408,6 +411,19 @@ func testClaims(t *testing.T, s sitrep.Store) {
 			t.Errorf("%s: %v, want [%s]", tc.name, g, tc.want)
 		}
 	}
+	// Evidence: the claim's span of its document's text, as bytes (the
+	// text before it has a multi-byte character in no document here, so
+	// check against the corpus).
+	ev, err := s.Claims(ctx, sitrep.ClaimFilter{Predicate: sitrep.PredicatePresence, Evidence: true})
+	if err != nil || len(ev) != 1 {
+		t.Fatalf("claims with evidence: %v, %d rows", err, len(ev))
+	}
+	if ev[0].Excerpt != "Daesh has no presence in Pakistan" {
+		t.Errorf("claim evidence %q", ev[0].Excerpt)
+	}
+	if all[0].Excerpt != "" {
+		t.Errorf("claim evidence %q not asked for", all[0].Excerpt)
+	}
 	_, err = s.Claims(ctx, sitrep.ClaimFilter{Predicate: "likes"})
 	wantCode(t, "claims with an unknown predicate", err, sitrep.EINVALID)
 }
@@ -455,6 +471,14 @@ func testIncidents(t *testing.T, s sitrep.Store) {
 		} else if len(rows) != tc.want {
 			t.Errorf("%s: %d incidents, want %d", tc.name, len(rows), tc.want)
 		}
+	}
+	ev, err := s.Incidents(ctx, sitrep.IncidentFilter{Evidence: true})
+	if err != nil || len(ev) != 1 {
+		t.Fatalf("incidents with evidence: %v, %d rows", err, len(ev))
+	}
+	in := ev[0].Incident
+	if w := corpus[0].Document.Text[in.Start:in.End]; ev[0].Excerpt != w {
+		t.Errorf("incident evidence %q, want %q", ev[0].Excerpt, w)
 	}
 	_, err = s.Incidents(ctx, sitrep.IncidentFilter{Type: "picnic"})
 	wantCode(t, "incidents of an unknown type", err, sitrep.EINVALID)
