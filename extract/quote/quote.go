@@ -348,35 +348,54 @@ var labels = set("update", "updated", "note", "watch", "read", "photo", "photos"
 
 // speakerLine reads a paragraph opened by a speaker's name and a colon,
 // as transcripts and some headlines write it: "PENCE: Well, look, ..."
+//
+// A transcript quoted as a whole, each turn a paragraph opened by a
+// quotation mark ("\"WALLACE: Let's start ..."), is read the same way,
+// the marks left out of the words.
 func (f *finder) speakerLine(ts []tok) *draft {
-	k := 0
-	for k < len(ts) && k < 4 && !ts[k].punct && unicode.IsUpper(firstRune(ts[k].w)) && !labels[ts[k].l] {
+	s := 0
+	if len(ts) > 0 && ts[0].mark > 0 { // an opening or a straight mark
+		s = 1
+	}
+	k := s
+	for k < len(ts) && k-s < 4 && !ts[k].punct && unicode.IsUpper(firstRune(ts[k].w)) && !labels[ts[k].l] {
 		k++
 	}
-	if k == 0 || k >= len(ts)-3 || ts[k].w != ":" || ts[k+1].mark != 0 && ts[len(ts)-1].mark != 0 {
+	if k == s || k >= len(ts)-3 || ts[k].w != ":" || ts[k+1].mark != 0 && ts[len(ts)-1].mark != 0 {
 		return nil
 	}
-	if len(ts[0].w) < 2 {
+	if len(ts[s].w) < 2 {
 		return nil
 	}
 	// a transcript's upper-case name, or a name the entity layer knows
 	// as a person or organisation (not a headline's "Stealth Over Health:")
 	upper := true
-	for x := 0; x < k; x++ {
+	for x := s; x < k; x++ {
 		if strings.ToUpper(ts[x].w) != ts[x].w {
 			upper = false
 		}
 	}
-	if m := f.mentionIn(ts[0].s, ts[k-1].e); !upper && (m == nil || m.ent.Type != "person" && m.ent.Type != "organization") {
+	if s == 1 && !upper {
+		// A quoted paragraph opened by a name and a colon is a
+		// transcript only in a transcript's capitals.
+		return nil
+	}
+	if m := f.mentionIn(ts[s].s, ts[k-1].e); !upper && (m == nil || m.ent.Type != "person" && m.ent.Type != "organization") {
 		return nil
 	}
 	d := &draft{outer: -1, cueTok: ts[k].s}
 	d.q.Cue, d.q.CueStart, d.q.CueEnd = ":", ts[k].s, ts[k].e
-	d.q.Speaker = f.speaker(ts, 0, k)
+	// A transcript's turn is the speaker's own words; a headline's
+	// "Pence: Flowers won't be at debate" is the desk's summary.
+	d.q.Direct = upper
+	d.q.Speaker = f.speaker(ts, s, k)
 	if d.q.Speaker.Kind == sitrep.SpeakerPronoun {
 		return nil
 	}
 	end := len(ts)
+	if s == 1 && (ts[end-1].mark == -1 || ts[end-1].mark == 2) {
+		end--
+	}
 	d.parts = []sitrep.Span{{Start: ts[k+1].s, End: ts[end-1].e}}
 	return d
 }
