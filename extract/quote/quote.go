@@ -854,12 +854,30 @@ func hasHead(ts []tok, s, e int, f *finder) bool {
 	if f.mentionIn(ts[s].s, last.e) != nil {
 		return true
 	}
-	if anonymousHeads[last.l] || documentHeads[last.l] || roleHeads[last.l] || groupHeads[last.l] || roleHeads[strings.TrimSuffix(last.l, "s")] {
+	if speakerHead(last.l) {
 		return true
 	}
+	// A head before a prepositional phrase: "a lawyer for the news
+	// outlets", "a spokesman at the interior ministry".
+	for k := s + 1; k < e-1; k++ {
+		if headPrepositions[ts[k].l] {
+			if speakerHead(ts[k-1].l) {
+				return true
+			}
+			break
+		}
+	}
 	// "The bank said": a short phrase opened by a determiner at the
-	// start of a clause.
-	if determiners[ts[s].l] && e-s <= 5 && (s == 0 || ts[s-1].punct || ts[s-1].sent != ts[s].sent) {
+	// start of a clause, its head within four words ("A lawyer for the
+	// news outlets said").
+	h := e
+	for k := s + 1; k < e-1; k++ {
+		if headPrepositions[ts[k].l] {
+			h = k
+			break
+		}
+	}
+	if determiners[ts[s].l] && (e-s <= 5 || h-s <= 4 && e-s <= 9) && (s == 0 || ts[s-1].punct || ts[s-1].sent != ts[s].sent) {
 		for k := s + 1; k < e; k++ {
 			if strings.HasSuffix(ts[k].l, "ed") || strings.HasSuffix(ts[k].l, "ing") && k == e-1 {
 				return false
@@ -871,6 +889,15 @@ func hasHead(ts []tok, s, e int, f *finder) bool {
 		return true
 	}
 	return false
+}
+
+// headPrepositions open the phrase that follows a noun phrase's head.
+var headPrepositions = set("of", "for", "at", "from", "in", "with", "on")
+
+// speakerHead reports whether a lower-case word heads a speaker phrase:
+// an anonymous source, a document, a role or a group.
+func speakerHead(l string) bool {
+	return anonymousHeads[l] || documentHeads[l] || roleHeads[l] || groupHeads[l] || roleHeads[strings.TrimSuffix(l, "s")]
 }
 
 // rightNP reads a speaker phrase after an inverted cue ("said Sadiq
