@@ -245,9 +245,18 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 	}
 	// A sibling attribution later in the sentence ends the content:
 	// "Days after X denied A, Y said B".
+	// So does a coordinated one: "X said A — and he noted B", "X said
+	// A, but officials insisted B".
 	for _, o := range cs[k+1:] {
-		if o.ns > i && !o.inverted && ts[o.ns-1].w == "," && (o.ns < 2 || ts[o.ns-2].l != "that") {
+		if o.ns <= i || o.inverted {
+			continue
+		}
+		if ts[o.ns-1].w == "," && (o.ns < 2 || ts[o.ns-2].l != "that") || breaks[ts[o.ns-1].w] {
 			end = o.ns - 1
+			break
+		}
+		if (ts[o.ns-1].l == "and" || ts[o.ns-1].l == "but") && o.ns-2 > i && (ts[o.ns-2].w == "," || breaks[ts[o.ns-2].w]) {
+			end = o.ns - 2
 			break
 		}
 	}
@@ -257,6 +266,9 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 	}
 	return [][2]int{{i, end}}, after
 }
+
+// breaks are marks that end a clause: a dash or a semicolon.
+var breaks = map[string]bool{"—": true, "–": true, ";": true}
 
 // onlyLead reports whether [a, c) is a lead-in before an attribution:
 // nothing, or a short adverbial ending in a comma ("Earlier,").
