@@ -875,7 +875,7 @@ func (u *unit) phraseAfter(j, b int, preps ...string) sitrep.Actor {
 				continue
 			}
 			e := k + 1
-			for e < b && e < k+9 && u.ts[e].l != "," && u.ts[e].l != "that" && u.ts[e].l != "which" && u.ts[e].l != "—" && !(e > k+1 && phraseEnd[u.ts[e].l]) {
+			for e < b && e < k+9 && u.ts[e].l != "," && u.ts[e].l != "that" && u.ts[e].l != "which" && u.ts[e].l != "—" && !(e > k+1 && phraseEnd[u.ts[e].l] && !u.placeAt(e, b)) {
 				e++
 			}
 			if e == k+1 {
@@ -890,6 +890,30 @@ func (u *unit) phraseAfter(j, b int, preps ...string) sitrep.Actor {
 		}
 	}
 	return sitrep.Actor{}
+}
+
+// placeAt reports whether the preposition at k opens a named place
+// ("attack in Parachinar", "blast at Kabul airport"), which belongs to
+// an incident's description.
+func (u *unit) placeAt(k, b int) bool {
+	if k+1 >= b {
+		return false
+	}
+	switch u.ts[k].l {
+	case "in", "at", "on", "near":
+	default:
+		return false
+	}
+	j := k + 1
+	if j+1 < b && u.ts[j].l == "the" {
+		j++
+	}
+	for _, m := range u.f.mentionsIn(u.ts[j].s, u.ts[min(j+4, b-1)].e) {
+		if m.s == u.ts[j].s && m.ent.Type == "location" {
+			return true
+		}
+	}
+	return false
 }
 
 // ownSoil reads "on its soil", "on our soil", "in our country" as the

@@ -61,7 +61,7 @@ func TestFind(t *testing.T) {
 			[]string{"presence kb:islamic-state kb:pakistan deny by kb:chaudhry-nisar-ali-khan"}},
 		{"claimed responsibility in the article's voice",
 			`The Tehrik-i-Taliban Pakistan claimed responsibility for the bombing in Peshawar.`,
-			[]string{"responsibility kb:ttp the bombing affirm by kb:ttp"}},
+			[]string{"responsibility kb:ttp the bombing in Peshawar affirm by kb:ttp"}},
 		{"strength with value, hedged",
 			`Zabihullah Mujahid said that between 70 to 80 Daesh members are estimated to be based in Afghanistan.`,
 			[]string{"strength kb:islamic-state 70 to 80 affirm by kb:zabihullah-mujahid hedged", "presence kb:islamic-state kb:afghanistan affirm by kb:zabihullah-mujahid hedged"}},
