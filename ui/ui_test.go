@@ -48,7 +48,7 @@ func hostile() sitrep.Analysed {
 			Date: "2024-08-01", DateBasis: "published", Quote: -1, Start: 0, End: quetta + 7}},
 		Incidents: []sitrep.Incident{{Type: sitrep.IncidentArmedAttack, Cue: "attacked", CueStart: quetta - 9, CueEnd: quetta - 1,
 			Place: &sitrep.IncidentPlace{Name: "Quetta" + payload, Entity: "auto:location:quetta", Country: "Pakistan", Lat: 30.18, Lon: 66.99, Text: "Quetta", Start: quetta, End: quetta + 6},
-			Date: "2024-07-31", DatePrecision: "day", Killed: &sitrep.Figure{Min: 2, Estimate: killed, Text: payload},
+			Date:  "2024-07-31", DatePrecision: "day", Killed: &sitrep.Figure{Min: 2, Estimate: killed, Text: payload},
 			Perpetrators: []sitrep.Perpetrator{{Actor: sitrep.Actor{Name: payload, Entity: "auto:organization:" + payload}, Basis: "claimed"}},
 			Targets:      []sitrep.Actor{{Name: payload}},
 			Start:        0, End: quetta + 7}},

@@ -137,7 +137,7 @@ func run(in, out string, tolerance float64) error {
 		var b strings.Builder
 		for _, poly := range polys {
 			for _, ring := range poly {
-				pts := stitch(arcs, ring)
+				pts := unwrap(stitch(arcs, ring), 360*k*Scale)
 				writeRing(&b, pts, &c.box)
 			}
 		}
@@ -185,6 +185,28 @@ func stitch(arcs [][]point, ring []int) []point {
 			a = a[1:]
 		}
 		out = append(out, a...)
+	}
+	return out
+}
+
+// unwrap removes the jumps of a ring across the antimeridian (Russia's
+// Chukotka, Fiji): a point more than half the world's width from the
+// previous one is moved by the world's width, so that the ring goes on
+// past the map's edge instead of striking across the whole map.
+func unwrap(pts []point, width float64) []point {
+	off := 0.0
+	out := make([]point, len(pts))
+	for i, p := range pts {
+		if i > 0 {
+			prev := pts[i-1].x
+			switch d := p.x - prev; {
+			case d > width/2:
+				off -= width
+			case d < -width/2:
+				off += width
+			}
+		}
+		out[i] = point{p.x + off, p.y}
 	}
 	return out
 }
