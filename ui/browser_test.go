@@ -78,9 +78,13 @@ func sampleServer(t *testing.T) *httptest.Server {
 // corpus: the dashboard, a search, an article, an evidence link from the
 // claims matrix, a dossier, the incidents and contradictions pages. It
 // saves a PNG of each page to $SITREP_SCREENSHOTS when set. It skips when
-// no Chromium is installed (Debian: apt-get install chromium).
+// no Chromium is installed (Debian: apt-get install chromium), unless
+// $SITREP_REQUIRE_BROWSER is set, as CI sets it.
 func TestBrowser(t *testing.T) {
 	path := chromium()
+	if path == "" && os.Getenv("SITREP_REQUIRE_BROWSER") != "" {
+		t.Fatal("no Chromium found and SITREP_REQUIRE_BROWSER is set: install Debian's chromium package, or set SITREP_CHROMIUM")
+	}
 	if path == "" {
 		t.Skip("no Chromium found (install Debian's chromium package, or set SITREP_CHROMIUM): browser test skipped")
 	}

@@ -239,3 +239,34 @@ func TestNewNeedsStore(t *testing.T) {
 		t.Errorf("New without a store: got %v, want EINVALID", err)
 	}
 }
+
+// BenchmarkPages measures each page's handler over the test store.
+func BenchmarkPages(b *testing.B) {
+	s, err := sqlite.Open(b.Context(), filepath.Join(b.TempDir(), "ui.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	corpus := append(storetest.Corpus(), hostile())
+	storetest.MustPut(b, s, corpus)
+	u, err := ui.New(ui.Config{Store: s})
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := []struct{ name, path string }{
+		{"Dashboard", "/"}, {"Search", "/search?q=attack"}, {"Document", "/documents/" + url.PathEscape(corpus[0].Document.ID)},
+		{"Entity", "/entities/kb:ttp"}, {"Incidents", "/incidents"}, {"Claims", "/claims"}, {"Contradictions", "/contradictions"},
+	}
+	for _, p := range pages {
+		path := p.path
+		b.Run(p.name, func(b *testing.B) {
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				u.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+				if w.Code != 200 {
+					b.Fatalf("GET %s: %d", path, w.Code)
+				}
+			}
+		})
+	}
+}
