@@ -115,7 +115,9 @@ func (w *worldMap) render(points []mapPoint) template.HTML {
 	px := wdt / mapWidth // map units per pixel
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="map" viewBox="%.1f %.1f %.1f %.1f" role="img" aria-label="Map of the incidents">`, minx, miny, wdt, hgt)
-	fmt.Fprintf(&b, `<rect class="sea" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`, minx, miny, wdt, hgt)
+	// The sea covers more than the view, so that a box wider than 2:1
+	// shows no gap.
+	fmt.Fprintf(&b, `<rect class="sea" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`, minx-wdt, miny-hgt, 3*wdt, 3*hgt)
 	b.WriteString(`<g class="land">`)
 	for _, c := range w.countries {
 		if c.box[2] < minx || c.box[0] > maxx || c.box[3] < miny || c.box[1] > maxy {
