@@ -202,12 +202,12 @@ func (g *Gazetteer) NewContext(names []string, domain []string) *Context {
 		if generic(k) {
 			continue
 		}
-		nums := g.candidates(k)
+		nums, stated := g.candidatesKind(k)
 		if len(nums) == 0 {
 			continue
 		}
 		best := nums[0]
-		if !c.standalone(best) {
+		if !c.standalone(best) && !stated {
 			continue
 		}
 		bestCountry := g.country(best)
@@ -284,7 +284,9 @@ func generic(key string) bool {
 //     town gets no country-only support against a city twenty times its
 //     size ("Kabul" beside "Pakistan" stays the Afghan capital).
 //  3. Readings without support must stand alone (see standalone): a
-//     name none of whose readings does is not placed.
+//     name none of whose readings does is not placed. A name that says
+//     its kind ("Gumla District", found as a district named Gumla) stands
+//     alone as a division of that kind.
 //  4. Among readings of equal support, one in a domain country wins
 //     over one of the same rank elsewhere; then the gazetteer's order
 //     (rank, then population).
@@ -294,7 +296,7 @@ func (c *Context) Resolve(name string) (sitrep.Place, bool) {
 	if generic(k) {
 		return sitrep.Place{}, false
 	}
-	nums := g.candidates(k)
+	nums, stated := g.candidatesKind(k)
 	if len(nums) == 0 {
 		return sitrep.Place{}, false
 	}
@@ -321,7 +323,10 @@ func (c *Context) Resolve(name string) (sitrep.Place, bool) {
 			ctry = 0 // dwarfed
 		}
 		score := 3*prov + ctry
-		if score == 0 && !c.standalone(n) {
+		// a name that states its kind ("Gumla District") stands alone
+		// as a division of that kind: the gazetteer holds districts
+		// only for the region's countries
+		if score == 0 && !c.standalone(n) && !stated {
 			continue
 		}
 		dom := c.domain[country]
@@ -358,8 +363,16 @@ var arabicArticles = []string{"al ", "ar ", "as ", "ad ", "an ", "at ", "az ", "
 // else those filed under it less a trailing division word (of that kind
 // only), else under it with an Arabic article.
 func (g *Gazetteer) candidates(key string) []int32 {
+	nums, _ := g.candidatesKind(key)
+	return nums
+}
+
+// candidatesKind is candidates, and whether the entries were found by the
+// division word the name ends with ("Gumla District": districts named
+// Gumla), so that the name itself says what kind of place it is.
+func (g *Gazetteer) candidatesKind(key string) ([]int32, bool) {
 	if nums := g.lookupKey(key); len(nums) > 0 {
-		return nums
+		return nums, false
 	}
 	if i := strings.LastIndexByte(key, ' '); i > 0 {
 		if kind, ok := divisionWords[key[i+1:]]; ok {
@@ -370,16 +383,16 @@ func (g *Gazetteer) candidates(key string) []int32 {
 				}
 			}
 			if len(out) > 0 {
-				return out
+				return out, true
 			}
 		}
 	}
 	for _, a := range arabicArticles {
 		if nums := g.lookupKey(a + key); len(nums) > 0 {
-			return nums
+			return nums, false
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // lookupKey is find for a key already folded.

@@ -190,6 +190,8 @@ func TestResolve(t *testing.T) {
 		{"Diyala Province", []string{"Iraq"}, "", "Iraq", "Diyala"},        // division word the gazetteer lacks
 		{"Raqqah", []string{"Syria"}, "geonames:172955", "Syria", "Raqqa"}, // Arabic article dropped
 		{"Kunar province", nil, "geonames:AF.34", "Afghanistan", "Kunar"},
+		{"Gumla District", nil, "", "India", "Jharkhand"},                 // a district named with its word stands alone
+		{"Latehar", []string{"Gumla District"}, "", "India", "Jharkhand"}, // and is a clue to its province
 	}
 	for _, tt := range tests {
 		p, ok := g.Resolve(tt.name, tt.context)
@@ -214,6 +216,7 @@ func TestResolve(t *testing.T) {
 		{"Central", nil},                 // a generic word
 		{"Police", []string{"Peshawar"}}, // a town in Poland
 		{"Said", nil},                    // a village in Yemen
+		{"Gumla", nil},                   // an Indian district without its word or a clue
 	} {
 		if p, ok := g.Resolve(tt.name, tt.context); ok {
 			t.Errorf("Resolve(%q, %q) = %+v, want nothing", tt.name, tt.context, p)

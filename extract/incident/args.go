@@ -46,7 +46,7 @@ func (f *finder) fill(s *sent, ev *event, figs []figureOf, claims []sitrep.Perpe
 		ev.actors = f.stateActors(s, ev)
 	default:
 		if ev.weak {
-			ev.actors = f.stateActors(s, ev)
+			ev.actors = s.actingActors(ev.cue, f.stateActors(s, ev))
 		}
 	}
 	// victims of an operation are its targets: "killing a dozen suspected
@@ -597,6 +597,13 @@ func (f *finder) agents(s *sent, ev *event) []sitrep.Perpetrator {
 			break
 		}
 	}
+	// "killed in a Maoist attack", "died in an LeT (Lashkar-e-Taiba)
+	// ambush": the group that names the attack the cue's victims died in
+	if len(out) == 0 {
+		if g, k := f.attackOf(s, ev.cue.j); g != nil {
+			add(*g, basisFor(k))
+		}
+	}
 	// blame: "blamed the TTP for", "blamed the attack on X", "X was
 	// behind", "attributed to X"
 	for k := 0; k < len(ts); k++ {
@@ -637,6 +644,94 @@ func (f *finder) agents(s *sent, ev *event) []sitrep.Perpetrator {
 			if g := f.groupAt(s, k+1, 5); g != nil {
 				add(*g, sitrep.BasisSuspected)
 			}
+		}
+	}
+	return out
+}
+
+// attackOf reads "in a <group> attack" from token i (a few words after a
+// cue): the group, or a capitalised name for armed men ("in a Maoist
+// ambush"), before an attack noun, with a parenthesised acronym between
+// allowed. It returns the group and the index of "in".
+func (f *finder) attackOf(s *sent, i int) (*sitrep.Actor, int) {
+	ts := s.ts
+	for k := i; k < len(ts)-3 && k < i+4; k++ {
+		if clauseBreak(ts[k].l) {
+			return nil, 0
+		}
+		if ts[k].l != "in" || ts[k+1].l != "a" && ts[k+1].l != "an" {
+			continue
+		}
+		// the word after the name: an attack noun?
+		attackAfter := func(e int) bool {
+			if e < len(ts) && ts[e].l == "(" {
+				for x := e + 1; x < len(ts) && x < e+6; x++ {
+					if ts[x].l == ")" {
+						e = x + 1
+						break
+					}
+				}
+			}
+			if e >= len(ts) {
+				return false
+			}
+			for _, c := range cues[ts[e].l] {
+				if family(c.typ) == 0 && c.typ != sitrep.IncidentSecurityOperation && (c.kind == kindNoun || c.kind == kindWeak) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, m := range f.mentionsIn(ts[k+2].s, ts[min(len(ts)-1, k+10)].e) {
+			if m.s != ts[k+2].s {
+				break
+			}
+			if isGroup(m.ent) && attackAfter(s.tokAt(m.e)) {
+				return &sitrep.Actor{Name: m.ent.Name, Entity: m.ent.ID, Start: m.s, End: m.e}, k
+			}
+		}
+		if w := ts[k+2]; militantWords[w.l] && isCapital(w.w) && attackAfter(k+3) {
+			return &sitrep.Actor{Name: w.w, Start: w.s, End: w.e}, k
+		}
+		return nil, 0
+	}
+	return nil, 0
+}
+
+// passiveCue reports whether a verb cue is passive: "was killed", "were
+// shot", "has been killed".
+func (s *sent) passiveCue(c cueAt) bool {
+	k := c.i - 1
+	for k >= 0 && (mannerWords[s.ts[k].l] || hedgeWords[s.ts[k].l]) {
+		k--
+	}
+	return k >= 0 && (s.ts[k].l == "was" || s.ts[k].l == "were" || s.ts[k].l == "been" || s.ts[k].l == "being" || s.ts[k].l == "got")
+}
+
+// actingActors keeps the state forces that act in a weak cue's event:
+// those after it ("killed by police"), or its active subject ("Police
+// killed two militants"). A force that is the subject of a passive cue
+// is the victim ("a police constable was killed"); one that speaks
+// before the cue is the source ("the Superintendent of Police said that
+// three villagers were killed").
+func (s *sent) actingActors(c cueAt, actors []sitrep.Actor) []sitrep.Actor {
+	var out []sitrep.Actor
+	cueOff := s.ts[c.i].s
+	passive := s.passiveCue(c)
+	for _, a := range actors {
+		if a.Start >= cueOff {
+			out = append(out, a)
+			continue
+		}
+		speaker := false
+		for k := s.tokAt(a.End); k < c.i; k++ {
+			l := s.ts[k].l
+			if speechWords[l] || l == "say" || l == "described" || l == "according" {
+				speaker = true
+			}
+		}
+		if !speaker && !passive {
+			out = append(out, a)
 		}
 	}
 	return out
@@ -844,10 +939,12 @@ func (s *sent) militantSubject(c cueAt, perps []sitrep.Perpetrator) bool {
 			break
 		}
 		if militantWords[l] {
-			// "killed 10 militants": the victims, not the subject
+			// "killed 10 militants", "10 militants were killed in a
+			// raid": the victims, not the subject; but "some 40
+			// Maoists raided": a counted band right before its verb
 			victim := false
 			for x := k - 1; x >= 0 && x >= k-3; x-- {
-				if _, ok := cardinal(s.ts[x].l); ok || casualtyWords[s.ts[x].l] != 0 || activeForms[s.ts[x].l] {
+				if _, ok := cardinal(s.ts[x].l); ok && !(k+1 == c.i && c.kind == kindVerb) || casualtyWords[s.ts[x].l] != 0 || activeForms[s.ts[x].l] {
 					victim = true
 				}
 			}

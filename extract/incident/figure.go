@@ -93,6 +93,9 @@ func (s *sent) number(i int) (sitrep.Figure, int, bool) {
 		return sitrep.Figure{}, start, false
 	}
 	l := ts[i].l
+	if l == "one" && i > 0 && (ts[i-1].l == "no" || ts[i-1].l == "not") {
+		return sitrep.Figure{}, start, false // "no one was hurt": nobody
+	}
 	switch {
 	case l == "a" || l == "one" || l == "an":
 		if i+1 < len(ts) && ts[i+1].l == "dozen" {

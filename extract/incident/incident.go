@@ -235,6 +235,9 @@ type cueAt struct {
 	plural   bool
 	definite bool
 	fresh    bool // "another", "a separate"
+	// backref: a weak cue tied to an event told before ("killed in the
+	// incident")
+	backref bool
 }
 
 // findCues returns the cues of the sentence, filtered.
@@ -288,6 +291,19 @@ func (s *sent) keep(c *cueAt) bool {
 			if l == "of" && k > 0 && aggregateWords[ts[k-1].l] {
 				return false
 			}
+			// "involved in incidents of targeted killing", "cases of
+			// abduction": a kind of event, counted over many
+			if l == "of" && k > 0 && (ts[k-1].l == "incidents" || ts[k-1].l == "cases" || ts[k-1].l == "acts") {
+				// but "in two separate incidents of firing" counts them
+				counted := false
+				if k > 1 {
+					_, counted = cardinal(ts[k-2].l)
+					counted = counted || ts[k-2].l == "separate"
+				}
+				if !counted {
+					return false
+				}
+			}
 		}
 	}
 	// hypothetical or negated: a modal or plan word shortly before, in
@@ -308,7 +324,10 @@ func (s *sent) keep(c *cueAt) bool {
 				// "to attack", "to carry out attacks": an infinitive; but
 				// "a couple to recover ... kidnapped" and "led to the
 				// blast" report events
-				if !(k+1 == c.i && c.kind != kindNoun || k+2 == c.i && infinitiveVerbs[ts[k+1].l] || k+3 == c.i && infinitiveVerbs[ts[k+1].l] && ts[k+2].l == "out") {
+				// "a search to arrest them": a noun cue that is also a
+				// verb's bare form, right after "to", is the verb
+				bare := k+1 == c.i && c.j == c.i+1 && bareVerbNouns[c.words[0]]
+				if !(k+1 == c.i && (c.kind != kindNoun || bare) || k+2 == c.i && infinitiveVerbs[ts[k+1].l] || k+3 == c.i && infinitiveVerbs[ts[k+1].l] && ts[k+2].l == "out") {
 					continue
 				}
 			}
@@ -423,6 +442,11 @@ func (s *sent) keep(c *cueAt) bool {
 	case kindWeak:
 		if c.plural && !c.definite && !s.specific(c) {
 			return false
+		}
+		// "three militants were killed in the incident": the event
+		// told before
+		if c.j+2 < len(ts) && ts[c.j].l == "in" && (ts[c.j+1].l == "the" || ts[c.j+1].l == "that" || ts[c.j+1].l == "this") && (ts[c.j+2].l == "incident" || len(cues[ts[c.j+2].l]) > 0) {
+			c.definite, c.backref = true, true
 		}
 	}
 	return true

@@ -38,7 +38,7 @@ var cueTable = []struct {
 	{sitrep.IncidentSuicideBombing, kindNoun, "suicide attack|suicide attacks|suicide bombing|suicide bombings|suicide bomber|suicide bombers|suicide blast|suicide bomb|suicide car bomb|suicide car bombing|suicide explosion|suicide assault|suicide vest|suicide jacket|suicide strike|car bomber|suicide attacker|suicide attackers|self-immolation attack"},
 	{sitrep.IncidentSuicideBombing, kindVerb, "blew himself up|blew herself up|blew themselves up|blew up himself|detonated his explosive|detonated his vest|detonated his suicide vest|detonated an explosive vest"},
 	{sitrep.IncidentBombing, kindNoun, "bomb blast|bomb blasts|blast|blasts|explosion|explosions|bombing|bombings|bomb attack|bomb attacks|car bomb|car bombing|roadside bomb|roadside bombing|bomb|ied|ieds|improvised explosive device|improvised explosive devices|explosive device|explosive devices|remote-controlled bomb|remote control bomb|magnetic bomb|sticky bomb|grenade attack|grenade attacks|hand grenade|grenade|landmine|landmine blast|land mine|mine blast|dynamite attack|dynamite|parcel bomb|time bomb|bomb explosion|bomb went off"},
-	{sitrep.IncidentBombing, kindVerb, "exploded|detonated|went off|bombed|blew up|ripped through|hurled a grenade|lobbed a grenade|planted a bomb|planted explosives|set off"},
+	{sitrep.IncidentBombing, kindVerb, "exploded|detonated|went off|bombed|blew up|ripped through|hurled a grenade|lobbed a grenade|planted a bomb|planted explosives|set off|triggered an explosive|triggered explosives|triggered an explosion|triggered a bomb|triggered a landmine|triggered a mine|triggered an ied"},
 	{sitrep.IncidentAirstrike, kindNoun, "drone strike|drone strikes|drone attack|drone attacks|air strike|air strikes|airstrike|airstrikes|air raid|air raids|aerial bombardment|aerial bombing|air attack|bombing raid|missile strike|drone"},
 	{sitrep.IncidentShelling, kindNoun, "shelling|rocket attack|rocket attacks|rockets|rocket|mortar|mortars|mortar attack|mortar shells|artillery|artillery fire|shells|missile attack|missiles|cross-border firing|cross-border fire|cross-border shelling|heavy weapons fire"},
 	{sitrep.IncidentShelling, kindVerb, "shelled|fired rockets|fired mortars|fired mortar|fired missiles|lobbed mortar|lobbed rockets"},
@@ -125,6 +125,10 @@ var hypothetical = map[string]bool{
 
 // infinitiveVerbs carry out an event: "to launch attacks".
 var infinitiveVerbs = map[string]bool{"carry": true, "launch": true, "conduct": true, "stage": true, "mount": true, "commit": true, "execute": true, "perpetrate": true, "plan": true, "unleash": true, "target": true, "attack": true, "strike": true, "kill": true, "bomb": true, "abduct": true, "kidnap": true, "avenge": true}
+
+// bareVerbNouns are noun cues that are also a verb's bare form: after
+// "to" they are an infinitive ("to arrest them", "to raid the hideout").
+var bareVerbNouns = map[string]bool{"arrest": true, "raid": true, "ambush": true, "assault": true, "bomb": true, "shell": true}
 
 // hedgeWords report an event with reserve.
 var hedgeWords = map[string]bool{"reportedly": true, "allegedly": true, "purportedly": true, "unconfirmed": true, "apparently": true, "alleged": true, "claimed": true, "possibly": true, "rumoured": true, "rumored": true}

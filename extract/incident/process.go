@@ -93,8 +93,13 @@ func (f *finder) process(s *sent) {
 			if !(hasCount && anchor) && !(ev.definite && f.current(s) != nil) {
 				continue
 			}
+			// "the three villagers were killed": victims told before, so
+			// the figures add to the incident being told
+			if s.definiteVictims(ev.figs) && f.current(s) != nil {
+				continue
+			}
 			if ev.cue.words[0] == "killed" || ev.cue.words[0] == "killing" || ev.cue.words[0] == "killings" || ev.cue.words[0] == "slain" || ev.cue.words[0] == "shot" || ev.cue.words[0] == "murdered" || ev.cue.words[0] == "murder" {
-				if len(ev.actors) > 0 && len(ev.perps) == 0 {
+				if len(ev.actors) > 0 && len(ev.perps) == 0 && !ev.cue.backref {
 					ev.typ = sitrep.IncidentSecurityOperation
 				}
 			}
@@ -102,6 +107,26 @@ func (f *finder) process(s *sent) {
 		kept = append(kept, ev)
 	}
 	evs = kept
+	// "Maoists raided the village and abducted a teacher": armed men's
+	// raid without casualties is the abduction's way in, not an incident
+	// of its own
+	kidnap := false
+	for _, ev := range evs {
+		if ev.typ == sitrep.IncidentKidnapping {
+			kidnap = true
+		}
+	}
+	if kidnap {
+		kept = evs[:0]
+		for _, ev := range evs {
+			w := ev.cue.words[0]
+			if ev.typ == sitrep.IncidentArmedAttack && (w == "raided" || w == "raid" || w == "stormed") && !hasCasualties(ev.figs) {
+				continue
+			}
+			kept = append(kept, ev)
+		}
+		evs = kept
+	}
 	if len(evs) == 0 {
 		// figures or a claim with no cue add to the incident being told
 		cur := f.current(s)
@@ -409,6 +434,30 @@ func (s *sent) arrestee(ev *event) bool {
 	for k := ev.cue.j; k < len(s.ts) && k < ev.cue.j+4; k++ {
 		switch s.ts[k].l {
 		case "him", "her", "them", "suspects", "suspect", "militants", "militant", "terrorists", "accused", "men", "people", "persons", "members", "cadres", "leader", "commander", "man", "woman":
+			return true
+		}
+	}
+	return false
+}
+
+// hasCasualties reports whether figures count anyone killed or injured.
+func hasCasualties(figs []figureOf) bool {
+	for _, fg := range figs {
+		if fg.what == casKilled || fg.what == casInjured {
+			return true
+		}
+	}
+	return false
+}
+
+// definiteVictims reports whether a killed figure counts victims already
+// told: "the three villagers", "those two policemen".
+func (s *sent) definiteVictims(figs []figureOf) bool {
+	for _, fg := range figs {
+		if fg.what != casKilled {
+			continue
+		}
+		if k := s.tokAt(fg.fig.Start); k > 0 && (s.ts[k-1].l == "the" || s.ts[k-1].l == "these" || s.ts[k-1].l == "those") {
 			return true
 		}
 	}
