@@ -163,7 +163,7 @@ func (s *Server) logged(next http.Handler) http.Handler {
 				slog.String("query", redactedQuery(r.URL)),
 				slog.Int("status", rec.status),
 				slog.Int64("bytes", rec.bytes),
-				slog.Duration("duration", time.Since(start)),
+				slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
 				slog.String("remote", r.RemoteAddr))
 		}()
 		next.ServeHTTP(rec, r)
