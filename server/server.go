@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -71,6 +72,12 @@ type Config struct {
 	// (0: DefaultIngestTimeout).
 	RequestTimeout time.Duration
 	IngestTimeout  time.Duration
+	// MaxConcurrent is the most requests worked on at once (0: twice
+	// GOMAXPROCS; /healthz and ingest aside, which has its own limit of
+	// one); the others wait their turn, first come first served, within
+	// their RequestTimeout. Working on fewer requests at once finishes
+	// each sooner: the store's work is CPU-bound.
+	MaxConcurrent int
 	// MaxRecords is the most incidents, claims or quotes the routes
 	// across documents read per entity or place (0: DefaultMaxRecords);
 	// answers say "truncated" when a list stopped there.
@@ -84,6 +91,7 @@ type Server struct {
 	handler http.Handler
 	routes  []route
 	ingest  chan struct{} // one ingest at a time
+	work    chan struct{} // MaxConcurrent requests at a time
 	srv     atomic.Pointer[http.Server]
 }
 
@@ -104,10 +112,13 @@ func New(cfg Config) *Server {
 	if cfg.IngestTimeout <= 0 {
 		cfg.IngestTimeout = DefaultIngestTimeout
 	}
+	if cfg.MaxConcurrent <= 0 {
+		cfg.MaxConcurrent = 2 * runtime.GOMAXPROCS(0)
+	}
 	if cfg.MaxRecords <= 0 {
 		cfg.MaxRecords = DefaultMaxRecords
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, ingest: make(chan struct{}, 1)}
+	s := &Server{cfg: cfg, log: cfg.Logger, ingest: make(chan struct{}, 1), work: make(chan struct{}, cfg.MaxConcurrent)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -155,10 +166,19 @@ func (s *Server) buildHandler() http.Handler {
 		if rt.method == "POST" {
 			timeout = s.cfg.IngestTimeout
 		}
+		limited := rt.method != "POST" && rt.path != "/healthz"
 		mux.HandleFunc(rt.method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) {
 			ctx, cancel := context.WithTimeout(r.Context(), timeout)
 			defer cancel()
-			if err := h(w, r.WithContext(ctx)); err != nil {
+			r = r.WithContext(ctx)
+			if limited {
+				if err := s.acquire(ctx); err != nil {
+					s.writeError(w, r, err)
+					return
+				}
+				defer s.release()
+			}
+			if err := h(w, r); err != nil {
 				s.writeError(w, r, err)
 			}
 		})
@@ -179,7 +199,18 @@ func (s *Server) buildHandler() http.Handler {
 		s.writeError(w, r, sitrep.Errorf(sitrep.ENOTFOUND, "no route %s %s: the routes are listed at /api/v1/openapi.json", r.Method, r.URL.Path))
 	})
 	if s.cfg.UI != nil {
-		mux.Handle("/", s.cfg.UI)
+		ui := s.cfg.UI
+		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+			if err := s.acquire(ctx); err != nil {
+				http.Error(w, "the server is too busy: try again", http.StatusServiceUnavailable)
+				return
+			}
+			defer s.release()
+			ui.ServeHTTP(w, r)
+		})
 	} else {
 		mux.HandleFunc("GET /{$}", s.index)
 		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -190,6 +221,18 @@ func (s *Server) buildHandler() http.Handler {
 	}
 	return s.logged(s.secured(s.authorized(mux)))
 }
+
+// acquire waits for a turn to work on a request, until ctx is done.
+func (s *Server) acquire(ctx context.Context) error {
+	select {
+	case s.work <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (s *Server) release() { <-s.work }
 
 // Serve answers the connections of l until Shutdown or a failure of l.
 // It returns nil after Shutdown.

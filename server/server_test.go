@@ -559,3 +559,19 @@ func TestIsLoopback(t *testing.T) {
 		}
 	}
 }
+
+func TestIngestBodies(t *testing.T) {
+	h := newServer(t, func(c *server.Config) { c.Ingest = ingestFunc(c.Store) }).Handler()
+	for _, tt := range []struct{ name, body, status, reason string }{
+		{"plain text", "PESHAWAR: Militants attacked a police post in Peshawar on Tuesday, killing two officers, police said.", "new", ""},
+		{"broken array", `[{"text": "a"`, "skipped", "invalid"},
+		{"single record", `{"text": "KABUL: The Taliban said on Sunday they had arrested three men in Kabul."}`, "new", ""},
+	} {
+		w := do(t, h, "POST", "/api/v1/documents", strings.NewReader(tt.body))
+		var a struct{ Documents []sitrep.InputOutcome }
+		checkJSON(t, w, &a)
+		if w.Code != 200 || len(a.Documents) != 1 || a.Documents[0].Status != tt.status || a.Documents[0].Reason != tt.reason {
+			t.Errorf("%s: %d %s", tt.name, w.Code, w.Body)
+		}
+	}
+}
