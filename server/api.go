@@ -62,6 +62,12 @@ func (s *Server) resolve(ctx context.Context, param, ref string) (string, error)
 	return found[0].ID, nil
 }
 
+// isEntityID reports whether ref has the form of an entity ID
+// ("kb:ttp", "auto:person:zabihullah-mujahid") rather than of a name.
+func isEntityID(ref string) bool {
+	return (strings.HasPrefix(ref, "kb:") || strings.HasPrefix(ref, "auto:")) && !strings.ContainsAny(ref, " \t")
+}
+
 // kbEntity returns the entity ID of the knowledge-base entry with the
 // name, alias or acronym ref (ignoring case), or "".
 func (s *Server) kbEntity(ref string) string {
@@ -127,16 +133,34 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	if e := p.str("entity"); e != "" {
+	e := p.str("entity")
+	if e != "" && !isEntityID(e) {
 		id, err := s.resolve(r.Context(), "entity", e)
 		if err != nil {
 			return err
 		}
 		q.Entity = id
+	} else {
+		// An entity ID is used as it is: resolving it costs as much as
+		// the search (the store counts the entity's documents). Only when
+		// nothing is found is it checked, to tell an unknown entity.
+		q.Entity = e
 	}
 	res, err := s.cfg.Store.Search(r.Context(), q)
 	if err != nil {
 		return err
+	}
+	if e != "" && isEntityID(e) && len(res.Hits) == 0 && q.Offset == 0 {
+		id, err := s.resolve(r.Context(), "entity", e)
+		if err != nil {
+			return err
+		}
+		if id != e {
+			q.Entity = id
+			if res, err = s.cfg.Store.Search(r.Context(), q); err != nil {
+				return err
+			}
+		}
 	}
 	reach := res.Total
 	if q.Query != "" {

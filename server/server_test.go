@@ -226,6 +226,7 @@ func TestErrors(t *testing.T) {
 		{"GET", "/api/v1/search?q=%22unclosed", 400, "invalid"},
 		{"GET", "/api/v1/search?cursor=garbage", 400, "invalid"},
 		{"GET", "/api/v1/search?entity=Nobody+At+All", 404, "not_found"},
+		{"GET", "/api/v1/search?entity=kb:nobody-at-all", 404, "not_found"},
 		{"GET", "/api/v1/documents/nope", 404, "not_found"},
 		{"GET", "/api/v1/entities", 400, "invalid"},
 		{"GET", "/api/v1/entities/nobody-at-all", 404, "not_found"},
