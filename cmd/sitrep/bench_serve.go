@@ -55,6 +55,7 @@ func (c *BenchCommand) runServe(ctx context.Context, args []string) error {
 	duration := fs.Duration("duration", 20*time.Second, "how long to measure")
 	warmup := fs.Duration("warmup", 3*time.Second, "load before measuring, not counted")
 	think := fs.Duration("think", 0, "each client waits this long between an answer and its next request (an analyst reading; 0: none, the server saturated)")
+	verbose := fs.Bool("v", false, "list the slowest requests")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured load to `file`")
 	var paths stringList
 	fs.Var(&paths, "paths", "also request this `path` (with its query) in turn (repeatable)")
@@ -130,6 +131,16 @@ func (c *BenchCommand) runServe(ctx context.Context, args []string) error {
 	res, err := loadServer(ctx, base, mix, paths, *clients, *think, *warmup, *duration)
 	if err != nil {
 		return err
+	}
+	if *verbose {
+		var slow []benchSample
+		for _, r := range res {
+			slow = append(slow, r.slow...)
+		}
+		slices.SortFunc(slow, func(a, b benchSample) int { return int(b.d - a.d) })
+		for _, x := range slow[:min(len(slow), 12)] {
+			fmt.Fprintf(out, "  slow: %s at +%s: %s\n", ms(x.d), x.at.Round(time.Millisecond), x.path)
+		}
 	}
 	var all []time.Duration
 	errs := 0
@@ -275,6 +286,15 @@ func benchRequests(ctx context.Context, db *sqlite.DB) ([]benchRequest, error) {
 type benchResult struct {
 	lat    []time.Duration
 	errors int
+	slow   []benchSample // the slowest few
+}
+
+// benchSample is one request timed: its path, when it was sent (from the
+// end of the warm-up) and how long it took.
+type benchSample struct {
+	path string
+	at   time.Duration
+	d    time.Duration
 }
 
 // loadServer runs clients clients against base for warmup and then
@@ -312,24 +332,28 @@ func loadServer(ctx context.Context, base string, mix []benchRequest, paths []st
 				t := time.Now()
 				status, err := get(ctx, client, base+r.path)
 				d := time.Since(t)
-				if t.Before(measureFrom) {
-					continue
-				}
-				b := local[r.kind]
-				if b == nil {
-					b = &benchResult{}
-					local[r.kind] = b
-				}
-				if err != nil || status != http.StatusOK {
-					b.errors++
-					mu.Lock()
-					if failed == nil {
-						failed = fmt.Errorf("GET %s: status %d, %v", r.path, status, err)
+				if !t.Before(measureFrom) {
+					b := local[r.kind]
+					if b == nil {
+						b = &benchResult{}
+						local[r.kind] = b
 					}
-					mu.Unlock()
-					continue
+					if err != nil || status != http.StatusOK {
+						b.errors++
+						mu.Lock()
+						if failed == nil {
+							failed = fmt.Errorf("GET %s: status %d, %v", r.path, status, err)
+						}
+						mu.Unlock()
+					} else {
+						b.lat = append(b.lat, d)
+						b.slow = append(b.slow, benchSample{r.path, t.Sub(measureFrom), d})
+						if len(b.slow) > 64 {
+							slices.SortFunc(b.slow, func(x, y benchSample) int { return int(y.d - x.d) })
+							b.slow = b.slow[:12]
+						}
+					}
 				}
-				b.lat = append(b.lat, d)
 				if think > 0 {
 					// Jittered, so that clients do not move in step.
 					time.Sleep(think/2 + rand.N(think))
@@ -343,6 +367,7 @@ func loadServer(ctx context.Context, base string, mix []benchRequest, paths []st
 				}
 				res[k].lat = append(res[k].lat, b.lat...)
 				res[k].errors += b.errors
+				res[k].slow = append(res[k].slow, b.slow...)
 			}
 		}()
 	}
