@@ -203,7 +203,7 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if len(found) == 0 && pg.Offset == 0 {
+	if len(found) == 0 {
 		if id := s.kbEntity(f.Name); id != "" {
 			f.Name = id
 			if found, err = s.cfg.Store.FindEntities(r.Context(), f); err != nil {

@@ -237,8 +237,9 @@ func (s *Server) authorized(next http.Handler) http.Handler {
 			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: sess, Path: "/", HttpOnly: true,
 				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
 			q.Del("token")
-			u := *r.URL
-			u.RawQuery = q.Encode()
+			// Back to the same path and query without the token; never
+			// "//host", which a browser would take for another site.
+			u := url.URL{Path: "/" + strings.TrimLeft(r.URL.Path, "/"), RawQuery: q.Encode()}
 			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
 			return
 		}

@@ -367,6 +367,9 @@ func TestAuth(t *testing.T) {
 	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/api/v1/search?q=Peshawar" {
 		t.Fatalf("?token=: %d %v", w.Code, w.Header())
 	}
+	if w := do(t, h, "GET", "//evil.example/x?token="+token, nil); w.Header().Get("Location") != "/evil.example/x" {
+		t.Errorf("?token= on //host: Location %q", w.Header().Get("Location"))
+	}
 	cookies := w.Result().Cookies()
 	if len(cookies) != 1 || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode || strings.Contains(cookies[0].Value, token) {
 		t.Fatalf("cookie %+v", cookies)
