@@ -14,6 +14,8 @@ const (
 	ETOOLARGE = "too_large"
 	EEMPTY    = "empty"
 	EBINARY   = "binary"
+	// EUNAUTHORIZED is a request without the credentials a server wants.
+	EUNAUTHORIZED = "unauthorized"
 )
 
 // Error is an application error with a code and a message fit for users.

@@ -30,6 +30,7 @@ type BenchCommand struct {
 
 const benchUsage = `Usage: sitrep bench [flags] PATH...
        sitrep bench store [flags]
+       sitrep bench serve [flags]
 
 Reads the inputs into memory, then analyses them on --cpu cores, repeating
 the corpus until --time has passed, and prints documents/s, tokens/s, MB/s
@@ -51,12 +52,16 @@ runs, median): the wall time of "sitrep analyze -" on the first input that
 names a place, so that the gazetteer loads; this includes what the Go
 runtime does before main, such as initialising the packages linked in.
 
-"sitrep bench store" measures the store instead (sitrep bench store -h).
+"sitrep bench store" measures the store instead (sitrep bench store -h);
+"sitrep bench serve" the HTTP server under load (sitrep bench serve -h).
 
 Example: sitrep bench --time 4s ../shared/datasets/reuters21578/json-data/reut2-000.json`
 
 // Run implements the command.
 func (c *BenchCommand) Run(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "serve" {
+		return c.runServe(ctx, args[1:])
+	}
 	if len(args) > 0 && args[0] == "store" {
 		return c.runStore(ctx, args[1:])
 	}

@@ -111,6 +111,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&QuotesCommand{Main: m}).Run(ctx, rest)
 	case "show":
 		return (&ShowCommand{Main: m}).Run(ctx, rest)
+	case "serve":
+		return (&ServeCommand{Main: m}).Run(ctx, rest)
 	case "version", "--version", "-version":
 		fmt.Fprintln(m.Stdout, "sitrep", Version)
 		return nil
@@ -149,9 +151,10 @@ Commands:
 	entity          the dossier of an entity: aliases, mentions by month, quotes, claims, incidents
 	quotes          list stored quotes by speaker, date and words
 	show            print stored documents by ID
+	serve           serve the store: web interface and JSON API (127.0.0.1:8080)
 	kb              list, show and check the knowledge base of actors
 	eval            score sitrep against gold data (eval extract)
-	bench           measure throughput and memory on a corpus (bench store: the store)
+	bench           measure throughput and memory on a corpus (bench store: the store; bench serve: the server)
 	version         print the version
 
 Run "sitrep <command> -h" for a command's flags.
