@@ -17,6 +17,7 @@ import (
 	"github.com/sitrep-project/sitrep/ingest"
 	"github.com/sitrep-project/sitrep/kb"
 	"github.com/sitrep-project/sitrep/server"
+	"github.com/sitrep-project/sitrep/ui"
 	"github.com/sitrep-project/sitrep/worker"
 )
 
@@ -108,12 +109,19 @@ func (m *Main) serveStore(ctx context.Context, o serveOptions) error {
 			return fmt.Errorf("knowledge base: %w", err)
 		}
 	}
+	opt := connect.Options{Relations: connect.RelationsOfKB(k)}
+	logger := slog.New(slog.NewJSONHandler(m.Stderr, nil))
+	web, err := ui.New(ui.Config{Store: db, Options: opt, Logger: logger})
+	if err != nil {
+		return err
+	}
 	cfg := server.Config{
 		Store:   db,
-		Connect: connect.Options{Relations: connect.RelationsOfKB(k)},
+		Connect: opt,
 		KB:      k,
 		Token:   o.token,
-		Logger:  slog.New(slog.NewJSONHandler(m.Stderr, nil)),
+		Logger:  logger,
+		UI:      web,
 	}
 	if !o.readOnly {
 		a, err := extract.NewAnalyzerWith(extract.Config{KBFiles: o.kbFiles})
