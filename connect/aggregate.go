@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sitrep-project/sitrep"
 )
 
 // Dimensions Aggregate groups by.
@@ -309,4 +311,77 @@ func groupKey(g *IncidentGroup, by []string) string {
 		parts[i] = dimValue(g, d)
 	}
 	return strings.Join(parts, "\x00")
+}
+
+// IncidentMatch chooses merged incidents; its zero value keeps them all.
+// Every field set must hold.
+type IncidentMatch struct {
+	// Entity selects the incidents any report of which names a selected
+	// perpetrator, target or acting force, or whose place (or a district,
+	// province or country it lies in) is selected (as Timeline selects).
+	Entity *Selector
+	// Perpetrator selects the incidents one of whose merged perpetrators
+	// is selected (by entity id or name).
+	Perpetrator *Selector
+	// Type is an incident type (sitrep.IncidentTypes).
+	Type string
+	// Places are place names: the incident's place or a district,
+	// province or country it lies in, ignoring case.
+	Places []string
+	// DateRange keeps the incidents whose date (a day, week, month or
+	// year) overlaps it; undated incidents are dropped when it is set.
+	sitrep.DateRange
+}
+
+// Filter returns the incidents m chooses, in order.
+func (f IncidentMatch) Filter(incidents []MergedIncident, opt Options) []MergedIncident {
+	var ent, perp *selection
+	if f.Entity != nil {
+		ent = newSelection(*f.Entity, &opt)
+	}
+	if f.Perpetrator != nil {
+		perp = newSelection(*f.Perpetrator, &opt)
+	}
+	places := map[string]bool{}
+	for _, p := range f.Places {
+		places[normName(p)] = true
+	}
+	since, until := -unknownDay, unknownDay
+	if !f.Since.IsZero() {
+		since = dayOf(f.Since)
+	}
+	if !f.Until.IsZero() {
+		until = dayOf(f.Until)
+	}
+	var out []MergedIncident
+	for i := range incidents {
+		m := &incidents[i]
+		if f.Type != "" && m.Type != f.Type {
+			continue
+		}
+		if ent != nil && !ent.incident(m) {
+			continue
+		}
+		if perp != nil && !slices.ContainsFunc(m.Perpetrators, func(p MergedPerpetrator) bool {
+			return (p.Entity != "" && perp.ids[opt.canon(p.Entity)]) || (p.Name != "" && perp.names[normName(p.Name)])
+		}) {
+			continue
+		}
+		if len(places) > 0 {
+			p := m.Place
+			if p == nil || !slices.ContainsFunc([]string{p.Name, p.Admin2, p.Admin1, p.Country}, func(n string) bool {
+				return n != "" && places[normName(n)]
+			}) {
+				continue
+			}
+		}
+		if !f.Since.IsZero() || !f.Until.IsZero() {
+			pd, _ := parsePeriod(m.Date)
+			if !pd.known || pd.hi < since || pd.lo > until {
+				continue
+			}
+		}
+		out = append(out, *m)
+	}
+	return out
 }

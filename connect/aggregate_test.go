@@ -131,3 +131,38 @@ func TestAggregateErrors(t *testing.T) {
 		t.Errorf("Aggregate(nil) = %v, %v; want no groups", gs, err)
 	}
 }
+
+func TestIncidentMatch(t *testing.T) {
+	day := func(s string) sitrep.Date { d, _ := sitrep.ParseDate(s); return d }
+	tests := []struct {
+		name string
+		f    connect.IncidentMatch
+		want []string // dates of the incidents kept
+	}{
+		{"zero keeps all", connect.IncidentMatch{}, []string{"2024-03-04", "2024-03", "2024-W14", "2024-04-20", ""}},
+		{"type", connect.IncidentMatch{Type: "bombing"}, []string{"2024-03-04", "2024-W14", "2024-04-20"}},
+		{"perpetrator by entity", connect.IncidentMatch{Perpetrator: &connect.Selector{Entities: []string{"kb:iskp"}}},
+			[]string{"2024-03", "2024-W14"}},
+		{"perpetrator by name", connect.IncidentMatch{Perpetrator: &connect.Selector{Names: []string{"ttp"}}},
+			[]string{"2024-03-04", "2024-03"}},
+		{"place by province", connect.IncidentMatch{Places: []string{"khyber pakhtunkhwa"}}, []string{"2024-03-04", "2024-03"}},
+		{"place by country", connect.IncidentMatch{Places: []string{"Pakistan"}}, []string{"2024-03-04", "2024-03", "2024-W14"}},
+		// A month overlaps a range starting inside it; the week of
+		// 1-7 April overlaps a range ending on the 2nd.
+		{"since", connect.IncidentMatch{DateRange: sitrep.DateRange{Since: day("2024-03-20")}}, []string{"2024-03", "2024-W14", "2024-04-20"}},
+		{"until", connect.IncidentMatch{DateRange: sitrep.DateRange{Until: day("2024-04-02")}}, []string{"2024-03-04", "2024-03", "2024-W14"}},
+		{"all must hold", connect.IncidentMatch{Type: "bombing", Places: []string{"Pakistan"}, DateRange: sitrep.DateRange{Since: day("2024-04-01")}},
+			[]string{"2024-W14"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range tt.f.Filter(aggFixture(), connect.Options{}) {
+				got = append(got, m.Date)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
