@@ -132,20 +132,39 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		// Documents are mostly stored in the order they were published,
 		// so those of a date range mostly sit in one run of keys: the
 		// run bounds the matches to walk, and when it holds only those
-		// documents it is the whole filter.
-		var count int
-		var first, last sql.NullInt64
-		if err := db.read.QueryRowContext(ctx, "SELECT count(*), min(n), max(n) FROM documents WHERE "+dates, dateArgs...).
-			Scan(&count, &first, &last); err != nil {
+		// documents it is the whole filter. Finding the run reads the
+		// range's dates: worth it for a range of at most smallSet
+		// documents; a wider one is checked on each match, in the
+		// narrow doc_dates table.
+		var size int
+		if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM doc_dates WHERE "+dates+" LIMIT "+strconv.Itoa(smallSet+1)+")",
+			dateArgs...).Scan(&size); err != nil {
 			return nil, db.fail(err)
 		}
-		if count == 0 {
+		if size == 0 {
 			return res, nil
 		}
-		w.add(col+" BETWEEN ? AND ?", first.Int64, last.Int64)
-		if int64(count) != last.Int64-first.Int64+1 {
-			if err := docFilter(dates, dateArgs...); err != nil {
-				return nil, err
+		probe := "EXISTS (SELECT 1 FROM doc_dates WHERE n = " + col + " AND " + dates + ")"
+		if size > smallSet {
+			w.add(probe, dateArgs...)
+		} else {
+			var first, last int64
+			if err := db.read.QueryRowContext(ctx, "SELECT min(n), max(n) FROM doc_dates WHERE "+dates, dateArgs...).
+				Scan(&first, &last); err != nil {
+				return nil, db.fail(err)
+			}
+			w.add(col+" BETWEEN ? AND ?", first, last)
+			switch gaps := last - first + 1 - int64(size); {
+			case gaps == 0:
+			case gaps <= int64(size):
+				// Fewer documents of the run lie outside the range
+				// than inside: leave those out.
+				w.add("+"+col+" NOT IN (SELECT n FROM doc_dates WHERE n BETWEEN ? AND ? AND NOT coalesce("+dates+", 0))",
+					append([]any{first, last}, dateArgs...)...)
+			default:
+				if err := filter("doc_dates WHERE "+dates, dateArgs, "SELECT n FROM doc_dates WHERE "+dates, probe, false, dateArgs...); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
