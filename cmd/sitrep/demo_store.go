@@ -72,7 +72,7 @@ func demoStore(ctx context.Context, w io.Writer, path string, candidates map[str
 	if !temporary {
 		where = path
 	}
-	fmt.Fprintf(w, "\n== The store\n\nIngested the %d statements into a store as \"sitrep ingest\" does, in %s: %d new, %d unchanged.\nStore: %s\n",
+	fmt.Fprintf(w, "\n=== The store\n\nIngested the %d statements into a store as \"sitrep ingest\" does, in %s: %d new, %d unchanged.\nStore: %s\n",
 		len(arts), time.Since(start).Round(time.Millisecond), n.New, n.Unchanged+n.Duplicates, where)
 	st, err := s.Stats(ctx)
 	if err != nil {
@@ -100,7 +100,7 @@ func demoStore(ctx context.Context, w io.Writer, path string, candidates map[str
 		if err != nil {
 			return fail(err)
 		}
-		fmt.Fprintf(w, "\n== Dossier of the most documented armed group or person (sitrep entity %s)\n\n", id)
+		fmt.Fprintf(w, "\n=== Dossier of the most documented armed group or person (sitrep entity %s)\n\n", id)
 		d.Months = nil // the sample statements carry no publication dates
 		writeDossier(w, d)
 		sel, err := connect.ResolveNames(ctx, s, []string{id})
@@ -112,7 +112,7 @@ func demoStore(ctx context.Context, w io.Writer, path string, candidates map[str
 			return fail(err)
 		}
 		es := connect.Timeline(sel, connect.MergeIncidents(l.Incidents, opt), l.Quotes, l.Claims, opt)
-		fmt.Fprintf(w, "\n== Timeline of %s: %s, by when things happened or were said (sitrep timeline --entity %s)\n\n",
+		fmt.Fprintf(w, "\n=== Timeline of %s: %s, by when things happened or were said (sitrep timeline --entity %s)\n\n",
 			d.Name, count(len(es), "entry"), id)
 		writeTimelineTable(w, es[:min(len(es), demoTimeline)], []string{d.Name})
 		if len(es) > demoTimeline {
@@ -131,11 +131,11 @@ func demoStore(ctx context.Context, w io.Writer, path string, candidates map[str
 		}
 		return cmp.Compare(len(b.Affirmed)+len(b.Denied), len(a.Affirmed)+len(a.Denied))
 	})
-	fmt.Fprintf(w, "\n== Claims matrix: %s from %s, the most argued over (sitrep claims)\n\n", count(len(props), "proposition"), count(len(all.Claims), "claim"))
+	fmt.Fprintf(w, "\n=== Claims matrix: %s from %s, the most argued over (sitrep claims)\n\n", count(len(props), "proposition"), count(len(all.Claims), "claim"))
 	writeClaimsTable(w, top[:min(len(top), demoPropositions)])
 
 	cs := connect.Contradictions(props, merged)
-	fmt.Fprintf(w, "\n== Contradictions: %d, strongest first (sitrep contradictions)\n\n", len(cs))
+	fmt.Fprintf(w, "\n=== Contradictions: %d, strongest first (sitrep contradictions)\n\n", len(cs))
 	writeContradictionsTable(w, cs[:min(len(cs), demoContradictions)])
 
 	db := ""
