@@ -133,12 +133,13 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		// so those of a date range mostly sit in one run of keys: the
 		// run bounds the matches to walk, and when it holds only those
 		// documents it is the whole filter. Finding the run reads the
-		// range's dates: worth it for a range of at most smallSet
-		// documents; a wider one is checked on each match, in the
-		// narrow doc_dates table.
+		// range's dates (from the narrow doc_dates table): done for a
+		// range of at most smallSet documents; a wider one is checked on
+		// each match.
 		var size int
-		if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM doc_dates WHERE "+dates+" LIMIT "+strconv.Itoa(smallSet+1)+")",
-			dateArgs...).Scan(&size); err != nil {
+		var first, last sql.NullInt64
+		if err := db.read.QueryRowContext(ctx, "SELECT count(*), min(n), max(n) FROM (SELECT n FROM doc_dates WHERE "+dates+
+			" LIMIT "+strconv.Itoa(smallSet+1)+")", dateArgs...).Scan(&size, &first, &last); err != nil {
 			return nil, db.fail(err)
 		}
 		if size == 0 {
@@ -148,23 +149,19 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		if size > smallSet {
 			w.add(probe, dateArgs...)
 		} else {
-			var first, last int64
-			if err := db.read.QueryRowContext(ctx, "SELECT min(n), max(n) FROM doc_dates WHERE "+dates, dateArgs...).
-				Scan(&first, &last); err != nil {
-				return nil, db.fail(err)
-			}
-			w.add(col+" BETWEEN ? AND ?", first, last)
-			switch gaps := last - first + 1 - int64(size); {
+			w.add(col+" BETWEEN ? AND ?", first.Int64, last.Int64)
+			switch gaps := last.Int64 - first.Int64 + 1 - int64(size); {
 			case gaps == 0:
+			case matches <= size:
+				// Fewer matches than documents in the range: check each.
+				w.add(probe, dateArgs...)
 			case gaps <= int64(size):
 				// Fewer documents of the run lie outside the range
 				// than inside: leave those out.
 				w.add("+"+col+" NOT IN (SELECT n FROM doc_dates WHERE n BETWEEN ? AND ? AND NOT coalesce("+dates+", 0))",
-					append([]any{first, last}, dateArgs...)...)
+					append([]any{first.Int64, last.Int64}, dateArgs...)...)
 			default:
-				if err := filter("doc_dates WHERE "+dates, dateArgs, "SELECT n FROM doc_dates WHERE "+dates, probe, false, dateArgs...); err != nil {
-					return nil, err
-				}
+				w.add("+"+col+" IN (SELECT n FROM doc_dates WHERE "+dates+")", dateArgs...)
 			}
 		}
 	}
