@@ -27,6 +27,9 @@ type Selector struct {
 	// the district, province or country it lies in, has one of these
 	// names ("Khyber Pakhtunkhwa" selects an attack in Parachinar).
 	Places []string `json:"places"`
+	// All selects every record, whatever its actors: a timeline of the
+	// records at hand (the documents a search found).
+	All bool `json:"all,omitempty"`
 }
 
 // TimelineEntry is one thing that happened or was said.
@@ -153,11 +156,12 @@ func (e *TimelineEntry) start() int {
 // selection is a Selector ready for lookups.
 type selection struct {
 	ids, names, places map[string]bool
+	all                bool
 	opt                *Options
 }
 
 func newSelection(sel Selector, opt *Options) *selection {
-	s := &selection{ids: map[string]bool{}, names: map[string]bool{}, places: map[string]bool{}, opt: opt}
+	s := &selection{ids: map[string]bool{}, names: map[string]bool{}, places: map[string]bool{}, all: sel.All, opt: opt}
 	for _, id := range sel.Entities {
 		s.ids[opt.canon(id)] = true
 	}
@@ -171,6 +175,9 @@ func newSelection(sel Selector, opt *Options) *selection {
 }
 
 func (s *selection) actor(a sitrep.Actor) bool {
+	if s.all {
+		return true
+	}
 	if a.Entity != "" && s.ids[s.opt.canon(a.Entity)] {
 		return true
 	}
@@ -178,6 +185,9 @@ func (s *selection) actor(a sitrep.Actor) bool {
 }
 
 func (s *selection) incident(m *MergedIncident) bool {
+	if s.all {
+		return true
+	}
 	if p := m.Place; p != nil {
 		if p.Entity != "" && s.ids[s.opt.canon(p.Entity)] {
 			return true
@@ -207,6 +217,9 @@ func (s *selection) incident(m *MergedIncident) bool {
 }
 
 func (s *selection) quote(q *QuoteRecord) bool {
+	if s.all {
+		return true
+	}
 	if s.actor(q.Quote.Speaker.Actor) {
 		return true
 	}
@@ -220,6 +233,31 @@ func (s *selection) quote(q *QuoteRecord) bool {
 
 func (s *selection) claim(c *ClaimRecord) bool {
 	return s.actor(c.Claim.Subject) || s.actor(c.Claim.Object) || s.actor(c.Claim.Speaker)
+}
+
+// ClaimsAbout returns the claims whose subject, object or speaker sel
+// selects, in order.
+func ClaimsAbout(sel Selector, claims []ClaimRecord, opt Options) []ClaimRecord {
+	s := newSelection(sel, &opt)
+	var out []ClaimRecord
+	for i := range claims {
+		if s.claim(&claims[i]) {
+			out = append(out, claims[i])
+		}
+	}
+	return out
+}
+
+// ClaimsBy returns the claims whose speaker sel selects, in order.
+func ClaimsBy(sel Selector, claims []ClaimRecord, opt Options) []ClaimRecord {
+	s := newSelection(sel, &opt)
+	var out []ClaimRecord
+	for i := range claims {
+		if s.actor(claims[i].Claim.Speaker) {
+			out = append(out, claims[i])
+		}
+	}
+	return out
 }
 
 func incidentSummary(m *MergedIncident) string {

@@ -132,20 +132,36 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		// Documents are mostly stored in the order they were published,
 		// so those of a date range mostly sit in one run of keys: the
 		// run bounds the matches to walk, and when it holds only those
-		// documents it is the whole filter.
-		var count int
+		// documents it is the whole filter. Finding the run reads the
+		// range's dates (from the narrow doc_dates table): done for a
+		// range of at most smallSet documents; a wider one is checked on
+		// each match.
+		var size int
 		var first, last sql.NullInt64
-		if err := db.read.QueryRowContext(ctx, "SELECT count(*), min(n), max(n) FROM documents WHERE "+dates, dateArgs...).
-			Scan(&count, &first, &last); err != nil {
+		if err := db.read.QueryRowContext(ctx, "SELECT count(*), min(n), max(n) FROM (SELECT n FROM doc_dates WHERE "+dates+
+			" LIMIT "+strconv.Itoa(smallSet+1)+")", dateArgs...).Scan(&size, &first, &last); err != nil {
 			return nil, db.fail(err)
 		}
-		if count == 0 {
+		if size == 0 {
 			return res, nil
 		}
-		w.add(col+" BETWEEN ? AND ?", first.Int64, last.Int64)
-		if int64(count) != last.Int64-first.Int64+1 {
-			if err := docFilter(dates, dateArgs...); err != nil {
-				return nil, err
+		probe := "EXISTS (SELECT 1 FROM doc_dates WHERE n = " + col + " AND " + dates + ")"
+		if size > smallSet {
+			w.add(probe, dateArgs...)
+		} else {
+			w.add(col+" BETWEEN ? AND ?", first.Int64, last.Int64)
+			switch gaps := last.Int64 - first.Int64 + 1 - int64(size); {
+			case gaps == 0:
+			case matches <= size:
+				// Fewer matches than documents in the range: check each.
+				w.add(probe, dateArgs...)
+			case gaps <= int64(size):
+				// Fewer documents of the run lie outside the range
+				// than inside: leave those out.
+				w.add("+"+col+" NOT IN (SELECT n FROM doc_dates WHERE n BETWEEN ? AND ? AND NOT coalesce("+dates+", 0))",
+					append([]any{first.Int64, last.Int64}, dateArgs...)...)
+			default:
+				w.add("+"+col+" IN (SELECT n FROM doc_dates WHERE "+dates+")", dateArgs...)
 			}
 		}
 	}

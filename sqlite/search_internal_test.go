@@ -48,6 +48,15 @@ func TestSearchLimits(t *testing.T) {
 		{"filtered, a first page", sitrep.SearchQuery{Query: "bomber", HasIncident: true, Page: sitrep.Page{Limit: 3}}, 20, 10, false, 3, "10"},
 		{"filtered, past the window", sitrep.SearchQuery{Query: "bomber", HasIncident: true, Page: sitrep.Page{Limit: 3, Offset: 30}}, 20, 10, false, 0, ""},
 		{"dates of keys not in one run", sitrep.SearchQuery{Query: "Pakistan", Until: sitrep.Date{Year: 2024, Month: 6, Day: 30}}, 20, 10, false, 10, "10"},
+		// 40 of the 60 documents are of June and July, in a run of keys
+		// with a third left out: a word in 40 documents is checked match
+		// by match, a query in all 60 leaves the others out.
+		{"dates, matches checked one by one", sitrep.SearchQuery{Query: "Pakistan", Since: sitrep.Date{Year: 2024, Month: 6, Day: 1},
+			Until: sitrep.Date{Year: 2024, Month: 7, Day: 31}}, 25, 10, true, 10, "15"},
+		{"dates, the few outside the range left out", sitrep.SearchQuery{Query: "Pakistan OR floods", Since: sitrep.Date{Year: 2024, Month: 6, Day: 1},
+			Until: sitrep.Date{Year: 2024, Month: 7, Day: 31}}, 25, 10, true, 10, "15"},
+		{"dates, only the floods outside", sitrep.SearchQuery{Query: "floods", Since: sitrep.Date{Year: 2024, Month: 6, Day: 1},
+			Until: sitrep.Date{Year: 2024, Month: 7, Day: 31}}, 0, 0, false, 0, ""},
 		{"none after the filter", sitrep.SearchQuery{Query: "floods", Since: sitrep.Date{Year: 2020, Month: 1, Day: 1}}, 0, 0, false, 0, ""},
 	} {
 		res, err := db.Search(ctx, tc.q)

@@ -143,7 +143,7 @@ func TestMigrations(t *testing.T) {
 		t.Fatal(err)
 	}
 	var names string
-	if err := conn.QueryRow("SELECT group_concat(name) FROM migrations").Scan(&names); err != nil || names != "0001_init.sql" {
+	if err := conn.QueryRow("SELECT group_concat(name) FROM migrations").Scan(&names); err != nil || names != "0001_init.sql,0002_doc_dates.sql" {
 		t.Errorf("migrations recorded: %q, %v", names, err)
 	}
 	if _, err := conn.Exec("INSERT INTO migrations VALUES ('9999_future.sql', '2030-01-01T00:00:00Z')"); err != nil {
@@ -154,4 +154,50 @@ func TestMigrations(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "newer sitrep") {
 		t.Errorf("open a store of a newer sitrep: %v", err)
 	}
+}
+
+// TestDocDatesMigration opens a store made before 0002_doc_dates.sql:
+// the migration fills the table from the documents, and the triggers
+// keep it in step with later writes.
+func TestDocDatesMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sitrep.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustPut(t, db, storetest.Corpus())
+	db.Close()
+	conn, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, q := range []string{"DROP TRIGGER documents_dates_insert", "DROP TRIGGER documents_dates_update", "DROP TRIGGER documents_dates_delete",
+		"DROP TABLE doc_dates", "DELETE FROM migrations WHERE name = '0002_doc_dates.sql'"} {
+		if _, err := conn.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(when string) {
+		t.Helper()
+		var missing, extra int
+		err := conn.QueryRow(`SELECT
+			(SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM doc_dates x WHERE x.n = d.n AND x.published IS d.published)),
+			(SELECT count(*) FROM doc_dates x WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.n = x.n))`).Scan(&missing, &extra)
+		if err != nil || missing != 0 || extra != 0 {
+			t.Errorf("%s: %d documents without their date in doc_dates, %d rows of no document (%v)", when, missing, extra, err)
+		}
+	}
+	if db, err = sqlite.Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	check("migrated")
+	// A new analysis of a document replaces its rows.
+	docs := storetest.Corpus()
+	docs[0].Document.Title += " (updated)"
+	docs[0].Document.Published = sitrep.Date{Year: 2020, Month: 1, Day: 2}
+	storetest.MustPut(t, db, docs[:1])
+	check("after a new analysis")
 }

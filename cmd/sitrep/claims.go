@@ -19,22 +19,28 @@ type ClaimsCommand struct {
 	*Main
 }
 
-const claimsUsage = `Usage: sitrep claims [flags] PATH...
+const claimsUsage = `Usage: sitrep claims [flags] [PATH...]
 
-Analyses the inputs as "sitrep analyze" does, then builds the claims
-matrix: each proposition (subject, predicate, object: "presence(Islamic
+Builds the claims matrix of the store's claims (--db), or with PATH of the
+inputs analysed as "sitrep analyze" does: each proposition (subject, predicate, object: "presence(Islamic
 State, Pakistan)") with who affirmed it and who denied it, and when (the
 claim's date, else its document's publication date: "by" that date).
 Actors are told apart by entity: a claim about ISKP is not a claim about
 the Islamic State. See docs/connect.md.
 
---subject and --object take an entity's name, alias or id ("Daesh",
-"kb:iskp"); --predicate one of presence, threat, responsibility, support,
-cooperation, affiliation, strength.
+--subject, --object and --speaker take an entity's name, alias or id
+("Daesh", "kb:iskp"); with --speaker the matrix holds only that speaker's
+stances. --predicate is one of presence, threat, responsibility, support,
+cooperation, affiliation, strength. --since and --until keep the claims
+made in the range (over the store).
 
 --format table (default) prints the matrix, json one JSON object
-{"propositions": [...]} with every claim's evidence, csv one row per
-stance. Without PATH, the claims of the store: that comes with the store.`
+{"propositions": [...]} with every claim's evidence (over the store, each
+stance's evidence has its excerpt), csv one row per stance.
+
+Examples:
+  sitrep claims --subject ISKP --contested
+  sitrep claims --speaker "Zabihullah Mujahid" --since 2024 --format json`
 
 // claimsOutput is the JSON form of "sitrep claims".
 type claimsOutput struct {
@@ -47,9 +53,12 @@ func (c *ClaimsCommand) Run(ctx context.Context, args []string) error {
 	var af analysisFlags
 	af.register(fs, "a `file` of entity decisions (\"not FORM ID\", \"same ID ID\", \"apart ID ID\")")
 	format := fs.String("format", "table", "output `format`: table, json or csv")
-	var subjects, objects stringList
+	var sf storeFlags
+	sf.register(fs, "claims made")
+	var subjects, objects, speakers stringList
 	fs.Var(&subjects, "subject", "only propositions about this `entity` (name, alias or id; repeatable)")
 	fs.Var(&objects, "object", "only propositions whose object is this `entity` (repeatable)")
+	fs.Var(&speakers, "speaker", "only the stances of this `speaker` (repeatable)")
 	predicate := fs.String("predicate", "", "only propositions with this `predicate`")
 	contested := fs.Bool("contested", false, "only propositions both affirmed and denied")
 	paths, err := parseInterspersed(fs, args)
@@ -62,22 +71,74 @@ func (c *ClaimsCommand) Run(ctx context.Context, args []string) error {
 	if err := checkPredicate(*predicate); err != nil {
 		return err
 	}
-	if len(paths) == 0 {
-		return errNoStore("claims")
-	}
-	a, err := c.analyzeCorpus(ctx, &af, paths)
-	if err != nil {
+	if err := noDatesWithPaths(&sf, paths); err != nil {
 		return err
 	}
-	ps := connect.ClaimMatrix(a.claims, a.opt)
 	f := connect.PropositionFilter{Predicate: *predicate, Contested: *contested}
-	if len(subjects) > 0 {
-		f.Subject = selectorTerms(a.resolve(subjects))
+	var claims []connect.ClaimRecord
+	var opt connect.Options
+	var speakerSel *connect.Selector
+	var finish func(string) error
+	if len(paths) == 0 {
+		st, err := openConnectStore(ctx, &sf, af.kb)
+		if err != nil {
+			return err
+		}
+		defer st.db.Close()
+		opt = st.opt
+		sc := connect.Scope{DateRange: sf.dates(), Evidence: true}
+		for _, x := range []struct {
+			flag  string
+			names []string
+			terms *[]string
+		}{{"--subject", subjects, &f.Subject}, {"--object", objects, &f.Object}, {"--speaker", speakers, nil}} {
+			if len(x.names) == 0 {
+				continue
+			}
+			sel, err := st.resolve(ctx, x.flag, x.names, c.Stderr)
+			if err != nil {
+				return err
+			}
+			if x.terms != nil {
+				*x.terms = selectorTerms(sel)
+			} else {
+				speakerSel = &sel
+			}
+			sc.Entities = append(sc.Entities, sel.Entities...)
+		}
+		l, err := connect.Load(ctx, st.db, sc, connect.LoadClaims)
+		if err != nil {
+			return err
+		}
+		claims = l.Claims
+		finish = func(what string) error {
+			if !af.quiet {
+				fmt.Fprintf(c.Stderr, "sitrep: from the store: %s\n", what)
+			}
+			return nil
+		}
+	} else {
+		a, err := c.analyzeCorpus(ctx, &af, paths)
+		if err != nil {
+			return err
+		}
+		claims, opt = a.claims, a.opt
+		if len(subjects) > 0 {
+			f.Subject = selectorTerms(a.resolve(subjects))
+		}
+		if len(objects) > 0 {
+			f.Object = selectorTerms(a.resolve(objects))
+		}
+		if len(speakers) > 0 {
+			sel := a.resolve(speakers)
+			speakerSel = &sel
+		}
+		finish = func(what string) error { return a.finish(c.Main, af.quiet, what) }
 	}
-	if len(objects) > 0 {
-		f.Object = selectorTerms(a.resolve(objects))
+	if speakerSel != nil {
+		claims = connect.ClaimsBy(*speakerSel, claims, opt)
 	}
-	ps = f.Filter(ps)
+	ps := f.Filter(connect.ClaimMatrix(claims, opt))
 	out := bufio.NewWriter(c.Stdout)
 	switch *format {
 	case "json":
@@ -96,7 +157,7 @@ func (c *ClaimsCommand) Run(ctx context.Context, args []string) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	return a.finish(c.Main, af.quiet, fmt.Sprintf("%d claims, %d propositions shown", len(a.claims), len(ps)))
+	return finish(fmt.Sprintf("%d claims, %d propositions shown", len(claims), len(ps)))
 }
 
 // checkPredicate reports a --predicate value that is not a predicate.

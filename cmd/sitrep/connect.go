@@ -9,19 +9,93 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/connect"
 	"github.com/sitrep-project/sitrep/extract/entity"
 	"github.com/sitrep-project/sitrep/kb"
+	"github.com/sitrep-project/sitrep/sqlite"
 )
 
-// errNoStore is the answer of the connect commands without PATH: their
-// store-backed form comes with the store.
-func errNoStore(cmd string) error {
-	return fmt.Errorf("%w: no PATH given: \"sitrep %s\" over the store comes with the store; "+
-		"until then give files or directories to analyse (- for standard input)", ErrUsage, cmd)
+// storeFlags are the flags of the connect commands' form over the store
+// (no PATH): where it is, and the dates.
+type storeFlags struct {
+	db           string
+	since, until dateFlag
+}
+
+// register adds the flags to fs; what names the records the dates select.
+func (f *storeFlags) register(fs *flag.FlagSet, what string) {
+	fs.StringVar(&f.db, "db", "", "without PATH, read "+dbHelp)
+	f.until.end = true
+	fs.Var(&f.since, "since", what+" on or after the `date` (YYYY-MM-DD, YYYY-MM or YYYY)")
+	fs.Var(&f.until, "until", what+" on or before the `date`")
+}
+
+func (f *storeFlags) dates() sitrep.DateRange {
+	return sitrep.DateRange{Since: f.since.d, Until: f.until.d}
+}
+
+// fromStore is a store opened by a connect command, with the options of
+// package connect for its records.
+type fromStore struct {
+	db  *sqlite.DB
+	opt connect.Options
+}
+
+// openConnectStore opens the store of --db for reading, with the
+// relations of the built-in knowledge base and the --kb files.
+func openConnectStore(ctx context.Context, sf *storeFlags, kbFiles []string) (*fromStore, error) {
+	k, err := kb.Default()
+	if err != nil {
+		return nil, fmt.Errorf("knowledge base: %w", err)
+	}
+	for _, f := range kbFiles {
+		if err := k.Load(f); err != nil {
+			return nil, fmt.Errorf("knowledge base: %w", err)
+		}
+	}
+	db, err := openStore(ctx, sf.db, false)
+	if err != nil {
+		return nil, err
+	}
+	return &fromStore{db: db, opt: connect.Options{Relations: connect.RelationsOfKB(k)}}, nil
+}
+
+// resolve turns names given with flagName into a selector over the
+// store's entities (a name the knowledge base knows also finds the
+// entity the store holds under other names). A name no entity has is
+// kept as a name, matched against the actors' words, and noted on w.
+func (s *fromStore) resolve(ctx context.Context, flagName string, names []string, w io.Writer) (connect.Selector, error) {
+	var sel connect.Selector
+	for _, n := range names {
+		one := []string{n}
+		if id := kbEntity(n); id != "" {
+			one = append(one, id)
+		}
+		got, err := connect.ResolveNames(ctx, s.db, one)
+		if err != nil {
+			return sel, err
+		}
+		if len(got.Entities) == 0 && w != nil {
+			fmt.Fprintf(w, "sitrep: %s %q: no entity of that name in the store; matching the words of actors' names only\n", flagName, n)
+		}
+		sel.Entities = append(sel.Entities, got.Entities...)
+		sel.Places = append(sel.Places, got.Places...)
+		sel.Names = append(sel.Names, n)
+	}
+	return sel, nil
+}
+
+// noDatesWithPaths reports --since or --until given with PATH: over
+// files the dates are those of the analysis, not filters.
+func noDatesWithPaths(sf *storeFlags, paths []string) error {
+	if len(paths) > 0 && (!sf.since.d.IsZero() || !sf.until.d.IsZero()) {
+		return fmt.Errorf("%w: --since and --until select records of the store (without PATH)", ErrUsage)
+	}
+	return nil
 }
 
 // parseInterspersed parses flags placed before, between or after the

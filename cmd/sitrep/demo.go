@@ -21,12 +21,19 @@ const demoUsage = `Usage: sitrep demo [flags]
 Analyses the sample corpus built into the binary (71 official statements on
 Daesh and the campaigns in Iraq and Syria from the US State Department,
 CENTCOM and the UK Government; public domain and Open Government Licence
-v3.0, via the re3d data set) and prints what it found.`
+v3.0, via the re3d data set) and prints what it found; then ingests them
+into a store as "sitrep ingest" does and prints what the store answers:
+its counts, the dossier and timeline of the armed group or person the most
+documents name, the most argued-over propositions of the claims matrix and
+the strongest contradictions. Nothing to set up: the store is made in a
+temporary directory and removed at the end, unless --db names a file to
+keep it in.`
 
 // Run implements the command.
 func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	fs := c.newFlagSet("demo", demoUsage)
 	full := fs.Bool("full", false, "print every document in full (as analyze --format text)")
+	db := fs.String("db", "", "ingest into this store `file` and keep it (default: a temporary store, removed at the end)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -42,6 +49,9 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintln(tw, "OUTLET\tTITLE\tPARAS\tSENTENCES\tWORDS\tREMOVED\tQUOTES\tCLAIMS\tINCIDENTS")
 	var docs, sents, words, removed, nq, nc, ni int
 	var sampleClaims, sampleIncidents []string
+	// Armed groups and people by the documents naming them: the store
+	// shows the dossier of the first it holds.
+	candidates := map[string]int{}
 	for _, art := range arts {
 		d, err := a.Analyze(ctx, extract.Source{
 			Name: art.URL, Format: "text", Body: art.Text, URL: art.URL, Title: art.Title, Outlet: art.Outlet,
@@ -49,6 +59,11 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 		if err != nil {
 			fmt.Fprintf(tw, "%s\t%s\terror: %v\t\t\t\n", art.Outlet, clip(art.Title, 60), err)
 			continue
+		}
+		for _, e := range d.Entities {
+			if e.Type == "person" || e.Subtype == "armed_group" {
+				candidates[e.ID]++
+			}
 		}
 		if *full {
 			if err := writeSummary(out, d); err != nil {
@@ -93,7 +108,9 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 		}
 	}
 	fmt.Fprintln(out, "Next: sitrep analyze --format text PATH... (your own articles), or sitrep analyze PATH... for JSON Lines.")
-	return nil
+	_, cleanup, err := demoStore(ctx, out, *db, candidates)
+	defer cleanup()
+	return err
 }
 
 func clip(s string, n int) string {

@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/connect"
 )
 
@@ -19,24 +21,46 @@ type IncidentsCommand struct {
 	*Main
 }
 
-const incidentsUsage = `Usage: sitrep incidents [flags] PATH...
+const incidentsUsage = `Usage: sitrep incidents [flags] [PATH...]
 
-Analyses the inputs as "sitrep analyze" does, then merges the reports of
-one incident across documents (compatible type, same or nested place, dates
-within a few days, compatible figures, the same story syndicated) and lists
-the incidents: date, type, place, the best estimate of the killed and
-injured with the spread of the reported figures, the perpetrators with
-their basis, the number of reports and the flags conflicting_figures and
-competing_claims. The rules are in docs/incidents.md ("Across documents").
+Merges the reports of one incident across documents (compatible type, same
+or nested place, dates within a few days, compatible figures, the same
+story syndicated) and lists the incidents: date, type, place, the best
+estimate of the killed and injured with the spread of the reported
+figures, the perpetrators with their basis, the number of reports and the
+flags conflicting_figures and competing_claims. The rules are in
+docs/incidents.md ("Across documents").
+
+Without PATH, the incident reports of the store (--db) are merged; with
+PATH, the inputs are analysed as "sitrep analyze" does.
+
+--entity, --perpetrator, --type, --place, --since and --until choose the
+incidents (each given must hold). --by month, year, place, province,
+country, perpetrator or type (a comma list: --by month,place) counts them
+instead: one row per group with its incidents, reports, and the killed and
+injured as conservative totals (the sum of each incident's best estimate)
+with the spread (the sums of the lowest and of the highest figures). An
+incident with several perpetrators counts under each; an unknown month,
+place or perpetrator is the group "unknown". See docs/connect.md.
 
 --format table (default) prints a table, json one JSON object
-{"incidents": [...]} with every report and figure, csv one row per
-incident. Without PATH, the incidents of the store: that comes with the
-store.`
+{"incidents": [...]} with every report and figure (with --by, {"by": [...],
+"groups": [...]}), csv one row per incident or group.
+
+Examples:
+  sitrep incidents --perpetrator TTP --since 2024-01
+  sitrep incidents --place "Khyber Pakhtunkhwa" --by month,perpetrator
+  sitrep incidents --type suicide_bombing --format csv corpus/`
 
 // incidentsOutput is the JSON form of "sitrep incidents".
 type incidentsOutput struct {
 	Incidents []connect.MergedIncident `json:"incidents"`
+}
+
+// incidentGroupsOutput is the JSON form of "sitrep incidents --by".
+type incidentGroupsOutput struct {
+	By     []string                `json:"by"`
+	Groups []connect.IncidentGroup `json:"groups"`
 }
 
 // Run implements the command.
@@ -44,7 +68,15 @@ func (c *IncidentsCommand) Run(ctx context.Context, args []string) error {
 	fs := c.newFlagSet("incidents", incidentsUsage)
 	var af analysisFlags
 	af.register(fs, "a `file` of entity decisions (\"not FORM ID\", \"same ID ID\", \"apart ID ID\")")
+	var sf storeFlags
+	sf.register(fs, "incidents that happened")
 	format := fs.String("format", "table", "output `format`: table, json or csv")
+	var entities, perpetrators, places stringList
+	fs.Var(&entities, "entity", "incidents an `entity` is party to or the place of: a name, alias or id (repeatable: any)")
+	fs.Var(&perpetrators, "perpetrator", "incidents blamed on or claimed by the `group` (repeatable: any)")
+	fs.Var(&places, "place", "incidents in the `place`, or in the district, province or country of that name (repeatable: any)")
+	typ := fs.String("type", "", "incidents of the `type`: "+strings.Join(sitrep.IncidentTypes, ", "))
+	by := fs.String("by", "", "count the incidents by `dimensions`: month, year, place, province, country, perpetrator, type (comma list)")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -52,33 +84,194 @@ func (c *IncidentsCommand) Run(ctx context.Context, args []string) error {
 	if err := checkFormat(*format, "table", "json", "csv"); err != nil {
 		return err
 	}
-	if len(paths) == 0 {
-		return errNoStore("incidents")
+	if *typ != "" && !slices.Contains(sitrep.IncidentTypes, *typ) {
+		return fmt.Errorf("%w: --type %q: want one of %s", ErrUsage, *typ, strings.Join(sitrep.IncidentTypes, ", "))
 	}
-	a, err := c.analyzeCorpus(ctx, &af, paths)
-	if err != nil {
-		return err
-	}
-	ms := connect.MergeIncidents(a.incidents, a.opt)
-	out := bufio.NewWriter(c.Stdout)
-	switch *format {
-	case "json":
-		if ms == nil {
-			ms = []connect.MergedIncident{}
+	var dims []string
+	if *by != "" {
+		for _, d := range strings.Split(*by, ",") {
+			dims = append(dims, strings.ToLower(strings.TrimSpace(d)))
 		}
-		err = writeJSON(out, incidentsOutput{Incidents: ms})
-	case "csv":
-		err = writeIncidentsCSV(out, ms)
-	default:
-		writeIncidentsTable(out, ms)
+		if err := connect.CheckDimensions(dims); err != nil {
+			return fmt.Errorf("%w: --by: %v", ErrUsage, err)
+		}
 	}
-	if err != nil {
-		return err
+	match := connect.IncidentMatch{Type: *typ, Places: places, DateRange: sf.dates()}
+	var ms []connect.MergedIncident
+	var finish func() error
+	var reports int
+	if len(paths) == 0 {
+		st, err := openConnectStore(ctx, &sf, af.kb)
+		if err != nil {
+			return err
+		}
+		defer st.db.Close()
+		sc := connect.Scope{DateRange: sf.dates(), Evidence: true, Places: places}
+		if len(entities) > 0 {
+			sel, err := st.resolve(ctx, "--entity", entities, c.Stderr)
+			if err != nil {
+				return err
+			}
+			match.Entity = &sel
+			sc.Entities, sc.Places = append(sc.Entities, sel.Entities...), append(sc.Places, sel.Places...)
+		}
+		if len(perpetrators) > 0 {
+			sel, err := st.resolve(ctx, "--perpetrator", perpetrators, c.Stderr)
+			if err != nil {
+				return err
+			}
+			match.Perpetrator = &sel
+			sc.Entities = append(sc.Entities, sel.Entities...)
+		}
+		l, err := connect.Load(ctx, st.db, sc, connect.LoadIncidents)
+		if err != nil {
+			return err
+		}
+		reports = len(l.Incidents)
+		ms = match.Filter(connect.MergeIncidents(l.Incidents, st.opt), st.opt)
+	} else {
+		a, err := c.analyzeCorpus(ctx, &af, paths)
+		if err != nil {
+			return err
+		}
+		if len(entities) > 0 {
+			sel := a.resolve(entities)
+			match.Entity = &sel
+		}
+		if len(perpetrators) > 0 {
+			sel := a.resolve(perpetrators)
+			match.Perpetrator = &sel
+		}
+		reports = len(a.incidents)
+		ms = match.Filter(connect.MergeIncidents(a.incidents, a.opt), a.opt)
+		finish = func() error {
+			return a.finish(c.Main, af.quiet, fmt.Sprintf("%d incident reports, %d incidents", reports, len(ms)))
+		}
+	}
+	out := bufio.NewWriter(c.Stdout)
+	if dims != nil {
+		gs, err := connect.Aggregate(ms, dims)
+		if err != nil {
+			return err
+		}
+		switch *format {
+		case "json":
+			err = writeJSON(out, incidentGroupsOutput{By: dims, Groups: gs})
+		case "csv":
+			err = writeIncidentGroupsCSV(out, gs, dims)
+		default:
+			writeIncidentGroupsTable(out, gs, dims)
+		}
+		if err != nil {
+			return err
+		}
+	} else {
+		switch *format {
+		case "json":
+			if ms == nil {
+				ms = []connect.MergedIncident{}
+			}
+			err = writeJSON(out, incidentsOutput{Incidents: ms})
+		case "csv":
+			err = writeIncidentsCSV(out, ms)
+		default:
+			writeIncidentsTable(out, ms)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	return a.finish(c.Main, af.quiet, fmt.Sprintf("%d incident reports, %d incidents", len(a.incidents), len(ms)))
+	if finish != nil {
+		return finish()
+	}
+	if !af.quiet {
+		fmt.Fprintf(c.Stderr, "sitrep: %d incident reports from the store, %d incidents\n", reports, len(ms))
+	}
+	return nil
+}
+
+// groupCells are a group's values for the dimensions.
+func groupCells(g *connect.IncidentGroup, dims []string) []string {
+	out := make([]string, len(dims))
+	for i, d := range dims {
+		switch d {
+		case connect.ByMonth:
+			out[i] = g.Month
+		case connect.ByYear:
+			out[i] = g.Year
+		case connect.ByPlace:
+			out[i] = g.Place
+		case connect.ByProvince:
+			out[i] = g.Province
+		case connect.ByCountry:
+			out[i] = g.Country
+		case connect.ByPerpetrator:
+			out[i] = g.Perpetrator
+		case connect.ByType:
+			out[i] = g.Type
+		}
+	}
+	return out
+}
+
+// totalText is "67 [25-100]": the conservative total and the spread, or
+// "-" when no incident of the group gave a figure.
+func totalText(t connect.Total) string {
+	if t.Incidents == 0 {
+		return "-"
+	}
+	if t.Low == t.High && t.Best == t.Low {
+		return strconv.Itoa(t.Best)
+	}
+	return fmt.Sprintf("%d [%d-%d]", t.Best, t.Low, t.High)
+}
+
+// writeIncidentGroupsTable prints one line per group.
+func writeIncidentGroupsTable(w io.Writer, gs []connect.IncidentGroup, dims []string) {
+	if len(gs) == 0 {
+		fmt.Fprintln(w, "No incidents found.")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.ToUpper(strings.Join(dims, "\t"))+"\tINCIDENTS\tREPORTS\tKILLED\tINJURED")
+	for i := range gs {
+		g := &gs[i]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", strings.Join(groupCells(g, dims), "\t"), g.Incidents, g.Reports,
+			totalText(g.Killed), totalText(g.Injured))
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "KILLED and INJURED: the sum of each incident's best estimate [the sums of the lowest and highest figures reported].")
+	if slices.Contains(dims, connect.ByPerpetrator) {
+		fmt.Fprintln(w, "An incident with several perpetrators counts under each.")
+	}
+}
+
+// writeIncidentGroupsCSV prints one row per group.
+func writeIncidentGroupsCSV(w io.Writer, gs []connect.IncidentGroup, dims []string) error {
+	cw := csv.NewWriter(w)
+	head := append([]string(nil), dims...)
+	if slices.Contains(dims, connect.ByPerpetrator) {
+		head = append(head, "perpetrator_entity")
+	}
+	cw.Write(append(head, "incidents", "reports", "dated_by_publication", "killed", "killed_low", "killed_high", "killed_incidents",
+		"injured", "injured_low", "injured_high", "injured_incidents"))
+	num := strconv.Itoa
+	for i := range gs {
+		g := &gs[i]
+		row := groupCells(g, dims)
+		if slices.Contains(dims, connect.ByPerpetrator) {
+			row = append(row, g.PerpetratorEntity)
+		}
+		row = append(row, num(g.Incidents), num(g.Reports), num(g.DatedByPublication),
+			num(g.Killed.Best), num(g.Killed.Low), num(g.Killed.High), num(g.Killed.Incidents),
+			num(g.Injured.Best), num(g.Injured.Low), num(g.Injured.High), num(g.Injured.Incidents))
+		cw.Write(row)
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 // writeJSON writes v as one JSON object, HTML characters unescaped.

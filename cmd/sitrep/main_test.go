@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -599,6 +601,21 @@ func TestDemo(t *testing.T) {
 	}
 	if !strings.Contains(out, "Some claims, with who made them:") {
 		t.Errorf("demo shows no claims:\n%s", out)
+	}
+	// Then what the store answers, about a subject chosen from the data.
+	for _, w := range []string{"\n=== The store\n", "Ingested the 71 statements", "It holds 71 documents",
+		"=== Dossier of the most documented armed group or person (sitrep entity kb:islamic-state)", "Seen as:",
+		"=== Timeline of Islamic State: ", "=== Claims matrix: ", "PROPOSITION", "=== Contradictions: "} {
+		if !strings.Contains(out, w) {
+			t.Errorf("demo: no %q in:\n%s", w, out)
+		}
+	}
+	// The temporary store is removed at the end.
+	m := regexp.MustCompile(`Store: (\S+) \(temporary`).FindStringSubmatch(out)
+	if m == nil {
+		t.Errorf("demo does not say where its store is:\n%s", out)
+	} else if _, err := os.Stat(m[1]); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the temporary store %s is still there: %v", m[1], err)
 	}
 	full, _, err := run(t, "", "demo", "--full")
 	if err != nil || strings.Count(full, "\n== ") != 71 {

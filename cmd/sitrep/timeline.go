@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/connect"
 )
 
@@ -16,19 +17,29 @@ type TimelineCommand struct {
 	*Main
 }
 
-const timelineUsage = `Usage: sitrep timeline [flags] PATH... --entity NAME [--entity NAME...]
+const timelineUsage = `Usage: sitrep timeline [flags] --entity NAME [--entity NAME...] [PATH...]
+       sitrep timeline [flags] --query WORDS
 
-Analyses the inputs as "sitrep analyze" does and puts the incidents,
-quotes and claims about the entities named (a name, alias or id: "ISKP",
+Puts the incidents, quotes and claims of the store (--db), or with PATH of
+the inputs analysed as "sitrep analyze" does, about the entities named (a name, alias or id: "ISKP",
 "Kurram", "kb:ttp"; a place also selects the incidents inside it) on one
 chronology, in the order things happened or were said, not the order they
 were published. An entry known only to the month sits at the start of the
 month; one known only by its publication date is marked "by"; undated
 entries come last. See docs/connect.md.
 
+Over the store, --query takes words as "sitrep search" does: the timeline
+of the documents found (the --docs most relevant), or with --entity what
+those documents say about the entity. --since and --until keep what
+happened or was said in the range.
+
 --format table (default) prints one line each (a quote's claims under
-it), json one JSON object {"selector": ..., "timeline": [...]}. Without
-PATH, the timeline of the store: that comes with the store.`
+it), json one JSON object {"selector": ..., "timeline": [...]}.
+
+Examples:
+  sitrep timeline --entity ISKP --since 2024
+  sitrep timeline --query '"Kurram" ceasefire'
+  sitrep timeline --entity Kurram corpus/`
 
 // timelineOutput is the JSON form of "sitrep timeline".
 type timelineOutput struct {
@@ -44,6 +55,10 @@ func (c *TimelineCommand) Run(ctx context.Context, args []string) error {
 	format := fs.String("format", "table", "output `format`: table or json")
 	var names stringList
 	fs.Var(&names, "entity", "the entity, place or group the timeline is about: a `name`, alias or id (repeatable)")
+	var sf storeFlags
+	sf.register(fs, "what happened or was said")
+	query := fs.String("query", "", "over the store, the timeline of the documents with these `words`")
+	docs := fs.Int("docs", 50, "with --query, the most documents read (the most relevant)")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -51,19 +66,64 @@ func (c *TimelineCommand) Run(ctx context.Context, args []string) error {
 	if err := checkFormat(*format, "table", "json"); err != nil {
 		return err
 	}
-	if len(names) == 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: --entity NAME is required", ErrUsage)
-	}
-	if len(paths) == 0 {
-		return errNoStore("timeline")
-	}
-	a, err := c.analyzeCorpus(ctx, &af, paths)
-	if err != nil {
+	if err := noDatesWithPaths(&sf, paths); err != nil {
 		return err
 	}
-	sel := a.resolve(names)
-	entries := connect.Timeline(sel, connect.MergeIncidents(a.incidents, a.opt), a.quotes, a.claims, a.opt)
+	if len(paths) > 0 && *query != "" {
+		return fmt.Errorf("%w: --query searches the store (without PATH)", ErrUsage)
+	}
+	if len(names) == 0 && *query == "" {
+		fs.Usage()
+		return fmt.Errorf("%w: --entity NAME or --query WORDS is required", ErrUsage)
+	}
+	if *docs < 1 {
+		return fmt.Errorf("%w: --docs must be 1 or more", ErrUsage)
+	}
+	var (
+		sel     connect.Selector
+		entries []connect.TimelineEntry
+		finish  func(string) error
+	)
+	if len(paths) == 0 {
+		st, err := openConnectStore(ctx, &sf, af.kb)
+		if err != nil {
+			return err
+		}
+		defer st.db.Close()
+		sel.All = true
+		if len(names) > 0 {
+			if sel, err = st.resolve(ctx, "--entity", names, c.Stderr); err != nil {
+				return err
+			}
+		}
+		var l *connect.Loaded
+		if *query != "" {
+			l, err = loadQuery(ctx, st.db, *query, sf.dates(), *docs)
+		} else {
+			l, err = connect.Load(ctx, st.db, connect.Scope{Entities: sel.Entities, Places: sel.Places, DateRange: sf.dates(), Evidence: true}, connect.LoadAll)
+		}
+		if err != nil {
+			return err
+		}
+		entries = connect.Timeline(sel, connect.MergeIncidents(l.Incidents, st.opt), l.Quotes, l.Claims, st.opt)
+		finish = func(what string) error {
+			if !af.quiet {
+				fmt.Fprintf(c.Stderr, "sitrep: from the store: %s\n", what)
+			}
+			return nil
+		}
+	} else {
+		a, err := c.analyzeCorpus(ctx, &af, paths)
+		if err != nil {
+			return err
+		}
+		sel = a.resolve(names)
+		entries = connect.Timeline(sel, connect.MergeIncidents(a.incidents, a.opt), a.quotes, a.claims, a.opt)
+		finish = func(what string) error { return a.finish(c.Main, af.quiet, what) }
+	}
+	if len(names) == 0 {
+		names = []string{fmt.Sprintf("%q", *query)}
+	}
 	out := bufio.NewWriter(c.Stdout)
 	if *format == "json" {
 		if entries == nil {
@@ -79,7 +139,37 @@ func (c *TimelineCommand) Run(ctx context.Context, args []string) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	return a.finish(c.Main, af.quiet, fmt.Sprintf("%d timeline entries", len(entries)))
+	return finish(fmt.Sprintf("%d timeline entries", len(entries)))
+}
+
+// loadQuery reads the incidents, quotes and claims of the (at most docs)
+// documents of the store that a search for query finds, the most
+// relevant first, keeping those dated in r.
+func loadQuery(ctx context.Context, s sitrep.Store, query string, r sitrep.DateRange, docs int) (*connect.Loaded, error) {
+	res, err := s.Search(ctx, sitrep.SearchQuery{Query: query, Page: sitrep.Page{Limit: docs}})
+	if err != nil {
+		return nil, err
+	}
+	l := &connect.Loaded{Truncated: res.Total > len(res.Hits)}
+	for _, h := range res.Hits {
+		id := h.Document.ID
+		is, err := s.Incidents(ctx, sitrep.IncidentFilter{Document: id, Evidence: true, DateRange: r})
+		if err != nil {
+			return nil, err
+		}
+		cs, err := s.Claims(ctx, sitrep.ClaimFilter{Document: id, Evidence: true, DateRange: r})
+		if err != nil {
+			return nil, err
+		}
+		qs, err := s.Quotes(ctx, sitrep.QuoteFilter{Document: id, DateRange: r})
+		if err != nil {
+			return nil, err
+		}
+		l.Incidents = append(l.Incidents, connect.IncidentReportsOf(is)...)
+		l.Claims = append(l.Claims, connect.ClaimRecordsOf(cs)...)
+		l.Quotes = append(l.Quotes, connect.QuoteRecordsOf(qs, "")...)
+	}
+	return l, nil
 }
 
 func writeTimelineTable(w io.Writer, es []connect.TimelineEntry, names []string) {
