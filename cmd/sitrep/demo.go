@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"net"
 	"strings"
 	"text/tabwriter"
 
@@ -27,13 +28,20 @@ its counts, the dossier and timeline of the armed group or person the most
 documents name, the most argued-over propositions of the claims matrix and
 the strongest contradictions. Nothing to set up: the store is made in a
 temporary directory and removed at the end, unless --db names a file to
-keep it in.`
+keep it in.
+
+On a terminal, the demo ends by serving the web UI and the JSON API on the
+demo store (as "sitrep serve" does, at --addr, default 127.0.0.1:8080, or
+a free port when that one is taken) until Ctrl-C. --serve=false skips it;
+--serve serves even when the output is not a terminal.`
 
 // Run implements the command.
 func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	fs := c.newFlagSet("demo", demoUsage)
 	full := fs.Bool("full", false, "print every document in full (as analyze --format text)")
 	db := fs.String("db", "", "ingest into this store `file` and keep it (default: a temporary store, removed at the end)")
+	serve := fs.Bool("serve", isTerminal(c.Stdout), "end by serving the web UI on the demo store (default: when the output is a terminal)")
+	addr := fs.String("addr", "127.0.0.1:8080", "where to serve the UI: `host:port`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -108,9 +116,22 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 		}
 	}
 	fmt.Fprintln(out, "Next: sitrep analyze --format text PATH... (your own articles), or sitrep analyze PATH... for JSON Lines.")
-	_, cleanup, err := demoStore(ctx, out, *db, candidates)
+	path, cleanup, err := demoStore(ctx, out, *db, candidates)
 	defer cleanup()
-	return err
+	if err != nil || !*serve {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.Stdout, "\nThe web UI on this store (dashboard, search, articles with their evidence highlighted, dossiers, incidents map, claims matrix):")
+	o := serveOptions{db: path, addr: *addr, readOnly: *db == ""}
+	if l, err := net.Listen("tcp", *addr); err != nil {
+		o.addr = "127.0.0.1:0" // taken: any free port on this machine
+	} else {
+		l.Close()
+	}
+	return c.serveStore(ctx, o)
 }
 
 func clip(s string, n int) string {
