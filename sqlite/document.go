@@ -588,6 +588,13 @@ func (w *writer) insertDocument(ctx context.Context, d *sitrep.Document, e *enco
 		}
 		item++
 	}
+	if len(d.Quotes) > 0 {
+		if _, err := w.stmt(ctx, `INSERT OR IGNORE INTO quote_mentions (entity, quote, doc)
+			SELECT m.entity, q.n, q.doc FROM quotes q JOIN mentions m ON m.doc = q.doc AND m.start >= q.start AND m.start < q."end"
+			WHERE q.doc = ?`).ExecContext(ctx, n); err != nil {
+			return 0, w.db.fail(err)
+		}
+	}
 	for i, c := range d.Claims {
 		subj, err := w.actor(ctx, c.Subject, known)
 		if err != nil {
@@ -713,6 +720,7 @@ func (w *writer) deleteDocument(ctx context.Context, n int64) error {
 		"DELETE FROM mentions WHERE doc = ?",
 		"DELETE FROM entity_names WHERE doc = ?",
 		"DELETE FROM doc_entities WHERE doc = ?", // by the (doc, entity) index
+		"DELETE FROM quote_mentions WHERE doc = ?",
 		"DELETE FROM quotes WHERE doc = ?",
 		"DELETE FROM claims WHERE doc = ?",
 		"DELETE FROM incidents WHERE doc = ?",

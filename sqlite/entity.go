@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -296,7 +297,53 @@ func (db *DB) coOccurring(ctx context.Context, n int64, limit, within int) ([]si
 }
 
 // Stats implements sitrep.Store.
+//
+// Counting every row takes a while in a large store (0.18 s at 100,000
+// documents), and a dashboard asks for it on every view: the counts are
+// kept and given again while the database and its write-ahead log are
+// unchanged on disk (same sizes and modification times), which any
+// write, from this process or another, changes.
 func (db *DB) Stats(ctx context.Context) (*sitrep.StoreStats, error) {
+	key := db.fileState()
+	db.mu.Lock()
+	if db.stats != nil && key != "" && db.statsKey == key {
+		s := *db.stats
+		db.mu.Unlock()
+		return &s, nil
+	}
+	db.mu.Unlock()
+	s, err := db.countStats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if key != "" && key == db.fileState() {
+		db.mu.Lock()
+		c := *s
+		db.stats, db.statsKey = &c, key
+		db.mu.Unlock()
+	}
+	return s, nil
+}
+
+// fileState describes the database files on disk: size and modification
+// time of the database and its write-ahead log; "" when unknown.
+func (db *DB) fileState() string {
+	var b strings.Builder
+	for _, suffix := range []string{"", "-wal"} {
+		fi, err := os.Stat(db.path + suffix)
+		if err != nil {
+			if suffix == "" {
+				return ""
+			}
+			b.WriteString("|none")
+			continue
+		}
+		fmt.Fprintf(&b, "|%d:%d", fi.Size(), fi.ModTime().UnixNano())
+	}
+	return b.String()
+}
+
+func (db *DB) countStats(ctx context.Context) (*sitrep.StoreStats, error) {
 	s := &sitrep.StoreStats{}
 	var first, last, ingested sql.NullString
 	err := db.read.QueryRowContext(ctx, `SELECT

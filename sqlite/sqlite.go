@@ -56,6 +56,10 @@ type DB struct {
 	// deleted, so a key once committed stays valid.
 	mu       sync.Mutex
 	entities map[string]int64
+	// stats are the last counts (Stats), valid while the files on disk
+	// are as statsKey describes them.
+	stats    *sitrep.StoreStats
+	statsKey string
 
 	// now returns the time stamps of ingest; tests may set it.
 	now func() time.Time

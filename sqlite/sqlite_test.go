@@ -143,7 +143,7 @@ func TestMigrations(t *testing.T) {
 		t.Fatal(err)
 	}
 	var names string
-	if err := conn.QueryRow("SELECT group_concat(name) FROM migrations").Scan(&names); err != nil || names != "0001_init.sql,0002_doc_dates.sql" {
+	if err := conn.QueryRow("SELECT group_concat(name) FROM migrations").Scan(&names); err != nil || names != "0001_init.sql,0002_doc_dates.sql,0003_quote_mentions.sql" {
 		t.Errorf("migrations recorded: %q, %v", names, err)
 	}
 	if _, err := conn.Exec("INSERT INTO migrations VALUES ('9999_future.sql', '2030-01-01T00:00:00Z')"); err != nil {
@@ -200,4 +200,36 @@ func TestDocDatesMigration(t *testing.T) {
 	docs[0].Document.Published = sitrep.Date{Year: 2020, Month: 1, Day: 2}
 	storetest.MustPut(t, db, docs[:1])
 	check("after a new analysis")
+}
+
+// Stats are kept between calls while the files are unchanged, and
+// counted again after a write, from this process or from another.
+func TestStatsAfterWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sitrep.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	corpus := storetest.Corpus()
+	storetest.MustPut(t, db, corpus[:1])
+	for range 2 {
+		if st, err := db.Stats(ctx); err != nil || st.Documents != 1 {
+			t.Fatalf("after one put: %v, %+v", err, st)
+		}
+	}
+	other, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	storetest.MustPut(t, other, corpus[1:2])
+	if st, err := db.Stats(ctx); err != nil || st.Documents != 2 {
+		t.Fatalf("after a put by another handle: %v, %+v", err, st)
+	}
+	storetest.MustPut(t, db, corpus[2:])
+	if st, err := db.Stats(ctx); err != nil || st.Documents != 3 || st.Quotes != 3 {
+		t.Fatalf("after a third put: %v, %+v", err, st)
+	}
 }

@@ -96,7 +96,7 @@ func (db *DB) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.QuoteR
 	var w where
 	out := []sitrep.QuoteRow{}
 	if ok, err := db.entityConds(ctx, &w, f.Speaker, "t.speaker_entity = ?",
-		f.About, `EXISTS (SELECT 1 FROM mentions m WHERE m.doc = t.doc AND m.start >= t.start AND m.start < t."end" AND m.entity = ?)`); err != nil || !ok {
+		f.About, "t.n IN (SELECT quote FROM quote_mentions WHERE entity = ?)"); err != nil || !ok {
 		return out, err
 	}
 	if f.Document != "" {
