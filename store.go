@@ -217,6 +217,8 @@ type SearchQuery struct {
 	// HasQuote and HasIncident keep documents with at least one quote or
 	// incident.
 	HasQuote, HasIncident bool
+	// Facets asks for SearchResult.Facets: what the documents found hold.
+	Facets bool
 	Page
 }
 
@@ -234,6 +236,28 @@ type SearchResult struct {
 	// Narrow the query or the dates to reach older matches. 0 without a
 	// query: documents are listed by date, all of them.
 	Ranked int `json:"ranked"`
+	// Facets, when the query asked for them, count what the documents
+	// found hold, so that a user sees how far each filter would narrow
+	// the search.
+	Facets *SearchFacets `json:"facets,omitempty"`
+}
+
+// SearchFacets count, among the documents a search finds (the latest of
+// them, up to a store's cap: Of says how many were counted), those that
+// report an incident of each type, hold a quote or an incident, and come
+// from each outlet (the most frequent ten).
+type SearchFacets struct {
+	Of          int            `json:"of"`
+	Types       map[string]int `json:"types"`
+	HasQuote    int            `json:"has_quote"`
+	HasIncident int            `json:"has_incident"`
+	Outlets     []FacetCount   `json:"outlets"`
+}
+
+// FacetCount is a value and the number of documents that have it.
+type FacetCount struct {
+	Value     string `json:"value"`
+	Documents int    `json:"documents"`
 }
 
 // SearchHit is one document found.

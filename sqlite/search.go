@@ -57,7 +57,14 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		if strings.TrimSpace(q.Query) != "" {
 			return res, nil // only punctuation: nothing to find
 		}
-		return res, db.latest(ctx, q, limit, res)
+		if err := db.latest(ctx, q, limit, res); err != nil {
+			return nil, err
+		}
+		if q.Facets {
+			w := latestWhere(q)
+			return res, db.facets(ctx, "SELECT d.n FROM documents d "+w.String()+" ORDER BY d.n DESC", w.args, countCap, res)
+		}
+		return res, nil
 	}
 
 	// How many match the words: FTS5 counts them quickly.
@@ -241,6 +248,11 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		res.Total, res.TotalAtLeast = counted, counted == countCap
 	}
 	res.Ranked = min(res.Total, rankWindow)
+	if q.Facets {
+		if err := db.facets(ctx, "SELECT "+col+" AS n "+from+" ORDER BY "+col+" DESC", w.args, countCap, res); err != nil {
+			return nil, db.queryError(err, q.Query)
+		}
+	}
 
 	// The snippets of that page only: a snippet reads and tokenizes the
 	// text.
@@ -261,8 +273,50 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 	return res, nil
 }
 
-// latest fills res with the documents that pass w, the latest first.
-func (db *DB) latest(ctx context.Context, q sitrep.SearchQuery, limit string, res *sitrep.SearchResult) error {
+// facets fills res.Facets from the documents the query set (a SELECT of
+// document keys, the latest first, with its args) gives, the latest
+// countCap of them: one statement over them.
+func (db *DB) facets(ctx context.Context, set string, args []any, countCap int, res *sitrep.SearchResult) error {
+	f := &sitrep.SearchFacets{Types: map[string]int{}, Outlets: []sitrep.FacetCount{}}
+	rows, err := db.read.QueryContext(ctx, "WITH m AS MATERIALIZED ("+set+" LIMIT "+strconv.Itoa(countCap)+`)
+		SELECT 'of', '', count(*) FROM m
+		UNION ALL SELECT 'type', type, count(DISTINCT doc) FROM incidents WHERE doc IN (SELECT n FROM m) GROUP BY type
+		UNION ALL SELECT 'quote', '', count(*) FROM documents WHERE n IN (SELECT n FROM m) AND quotes > 0
+		UNION ALL SELECT 'incident', '', count(*) FROM documents WHERE n IN (SELECT n FROM m) AND incidents > 0
+		UNION ALL SELECT * FROM (SELECT 'outlet', min(outlet), count(*) FROM documents WHERE n IN (SELECT n FROM m) AND outlet != ''
+			GROUP BY outlet COLLATE NOCASE ORDER BY 3 DESC, 2 LIMIT 10)`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, value string
+		var n int
+		if err := rows.Scan(&kind, &value, &n); err != nil {
+			return err
+		}
+		switch kind {
+		case "of":
+			f.Of = n
+		case "type":
+			f.Types[value] = n
+		case "quote":
+			f.HasQuote = n
+		case "incident":
+			f.HasIncident = n
+		case "outlet":
+			f.Outlets = append(f.Outlets, sitrep.FacetCount{Value: value, Documents: n})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	res.Facets = f
+	return nil
+}
+
+// latestWhere is the filter of a search with no words.
+func latestWhere(q sitrep.SearchQuery) *where {
 	var w where
 	if q.Entity != "" {
 		w.add("d.n IN (SELECT doc FROM doc_entities WHERE entity = "+entityKey+")", q.Entity)
@@ -285,6 +339,13 @@ func (db *DB) latest(ctx context.Context, q sitrep.SearchQuery, limit string, re
 	if q.HasIncident {
 		w.add("d.incidents > 0")
 	}
+	return &w
+}
+
+// latest fills res with the documents that pass q's filters, the latest
+// first.
+func (db *DB) latest(ctx context.Context, q sitrep.SearchQuery, limit string, res *sitrep.SearchResult) error {
+	w := latestWhere(q)
 	rows, err := db.read.QueryContext(ctx, "SELECT "+docColumns+", substr(d.text, 1, 240) FROM documents d "+w.String()+
 		" ORDER BY d.published DESC, d.n DESC"+limit, w.args...)
 	if err != nil {

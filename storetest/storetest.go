@@ -22,6 +22,7 @@ func Run(t *testing.T, open func(testing.TB) sitrep.Store) {
 		{"PutDuplicate", testPutDuplicate},
 		{"PutInvalid", testPutInvalid},
 		{"Search", testSearch},
+		{"SearchFacets", testSearchFacets},
 		{"SearchFilters", testSearchFilters},
 		{"SearchErrors", testSearchErrors},
 		{"Quotes", testQuotes},
@@ -235,6 +236,38 @@ func testSearch(t *testing.T, s sitrep.Store) {
 	}
 	if g := ids(res.Hits); len(g) != 2 || g[0] != "b2" {
 		t.Errorf("search Pakistan: %v, want b2 first", g)
+	}
+}
+
+func testSearchFacets(t *testing.T, s sitrep.Store) {
+	ctx := context.Background()
+	MustPut(t, s, Corpus())
+	for _, tc := range []struct {
+		name string
+		q    sitrep.SearchQuery
+		want string
+	}{
+		{"every document", sitrep.SearchQuery{Facets: true},
+			`{"of":3,"types":{"suicide_bombing":1},"has_quote":2,"has_incident":1,"outlets":[{"value":"Dawn","documents":1},{"value":"Reuters","documents":1}]}`},
+		{"words", sitrep.SearchQuery{Query: "Pakistan", Facets: true},
+			`{"of":2,"types":{"suicide_bombing":1},"has_quote":2,"has_incident":1,"outlets":[{"value":"Dawn","documents":1},{"value":"Reuters","documents":1}]}`},
+		{"words and a filter", sitrep.SearchQuery{Query: "Pakistan", Outlet: "reuters", Facets: true},
+			`{"of":1,"types":{},"has_quote":1,"has_incident":0,"outlets":[{"value":"Reuters","documents":1}]}`},
+		{"no words, a filter", sitrep.SearchQuery{HasIncident: true, Facets: true},
+			`{"of":1,"types":{"suicide_bombing":1},"has_quote":1,"has_incident":1,"outlets":[{"value":"Dawn","documents":1}]}`},
+	} {
+		res, err := s.Search(ctx, tc.q)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if g := jsonOf(t, res.Facets); g != tc.want {
+			t.Errorf("%s: facets\n got %s\nwant %s", tc.name, g, tc.want)
+		}
+	}
+	res, err := s.Search(ctx, sitrep.SearchQuery{Query: "Pakistan"})
+	if err != nil || res.Facets != nil {
+		t.Errorf("facets not asked for: %v, %+v", err, res)
 	}
 }
 

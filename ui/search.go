@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -63,7 +62,9 @@ type searchView struct {
 	Ranked   int
 	Page     pager
 	Facets   []facet
-	Outlets  []facetValue // outlets of the hits shown
+	Outlets  []facetValue // the most frequent outlets of the documents found
+	// FacetsOf is how many documents the counts cover (the latest matches).
+	FacetsOf int
 	Types    []string
 }
 
@@ -142,6 +143,7 @@ func (u *UI) handleSearch(w http.ResponseWriter, r *http.Request) {
 		sq.Entity = found[0].ID
 	}
 	sq.Page = sitrep.Page{Limit: searchPage, Offset: (pg - 1) * searchPage}
+	sq.Facets = true
 	res, err := u.store.Search(ctx, sq)
 	if err != nil {
 		u.fail(w, r, err)
@@ -153,23 +155,16 @@ func (u *UI) handleSearch(w http.ResponseWriter, r *http.Request) {
 		reachable = min(reachable, res.Ranked)
 	}
 	v.Page = newPager(r, pg, min(reachable, searchPage*searchPages), searchPage)
-	outlets := map[string]int{}
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, searchHit{SearchHit: h, Snippet: highlight(h.Snippet, h.Highlights), URL: docURL(h.Document.ID)})
-		if h.Document.Outlet != "" {
-			outlets[h.Document.Outlet]++
-		}
 	}
-	for o, n := range outlets {
-		v.Outlets = append(v.Outlets, facetValue{Label: o, Count: n, URL: withParam(r, "outlet", o), Active: strings.EqualFold(o, q.Outlet)})
-	}
-	slices.SortFunc(v.Outlets, func(a, b facetValue) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
+	if f := res.Facets; f != nil {
+		v.FacetsOf = f.Of
+		for _, o := range f.Outlets {
+			v.Outlets = append(v.Outlets, facetValue{Label: o.Value, Count: o.Documents, URL: withParam(r, "outlet", o.Value), Active: strings.EqualFold(o.Value, q.Outlet)})
 		}
-		return strings.Compare(a.Label, b.Label)
-	})
-	v.Facets = u.facets(r, sq)
+		v.Facets = facetsOf(r, sq, f)
+	}
 	u.render(w, r, http.StatusOK, "search", page{Title: "Search", Nav: "search", Data: v})
 }
 
@@ -186,64 +181,29 @@ func withParam(r *http.Request, name, value string) string {
 	return "/search?" + q.Encode()
 }
 
-// facets counts, for each incident type and for "has a quote" and "has
-// an incident", how many documents the search would find with that filter
-// added: one bounded count query each (Limit 1), run side by side.
-func (u *UI) facets(r *http.Request, sq sitrep.SearchQuery) []facet {
-	type job struct {
-		facet, value, label string
-		q                   sitrep.SearchQuery
-		active              bool
-	}
-	var jobs []job
-	for _, t := range sitrep.IncidentTypes {
-		q := sq
-		q.Type = t
-		jobs = append(jobs, job{"Incident type", t, human(t), q, sq.Type == t})
-	}
-	q := sq
-	q.HasQuote = true
-	jobs = append(jobs, job{"Has", "quote", "a quote", q, sq.HasQuote})
-	q = sq
-	q.HasIncident = true
-	jobs = append(jobs, job{"Has", "incident", "an incident", q, sq.HasIncident})
-	counts := make([]int, len(jobs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 4)
-	for i := range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			jobs[i].q.Page = sitrep.Page{Limit: 1}
-			res, err := u.store.Search(r.Context(), jobs[i].q)
-			if err != nil {
-				counts[i] = -1
-				return
-			}
-			counts[i] = res.Total
-		}()
-	}
-	wg.Wait()
+// facetsOf turns the store's counts into the filters shown beside the
+// hits: for each incident type and for "has a quote" and "has an
+// incident", how many of the documents found would stay with that filter
+// added (counted in the same query as the search, over its latest
+// matches: SearchFacets.Of).
+func facetsOf(r *http.Request, sq sitrep.SearchQuery, f *sitrep.SearchFacets) []facet {
 	var out []facet
-	for i, j := range jobs {
-		if counts[i] <= 0 && !j.active {
-			continue
+	add := func(name, param, value, label string, count int, active bool) {
+		if count <= 0 && !active {
+			return
 		}
-		if len(out) == 0 || out[len(out)-1].Name != j.facet {
-			out = append(out, facet{Name: j.facet})
+		if len(out) == 0 || out[len(out)-1].Name != name {
+			out = append(out, facet{Name: name})
 		}
-		fv := facetValue{Label: j.label, Count: counts[i], Active: j.active}
-		param, value := "type", j.value
-		if j.facet == "Has" {
-			param, value = j.value, "1"
-		}
-		if j.active {
+		if active {
 			value = ""
 		}
-		fv.URL = withParam(r, param, value)
-		out[len(out)-1].Values = append(out[len(out)-1].Values, fv)
+		out[len(out)-1].Values = append(out[len(out)-1].Values, facetValue{Label: label, Count: count, Active: active, URL: withParam(r, param, value)})
 	}
+	for _, t := range sitrep.IncidentTypes {
+		add("Incident type", "type", t, human(t), f.Types[t], sq.Type == t)
+	}
+	add("Has", "quote", "1", "a quote", f.HasQuote, sq.HasQuote)
+	add("Has", "incident", "1", "an incident", f.HasIncident, sq.HasIncident)
 	return out
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/sitrep-project/sitrep/connect"
 	"github.com/sitrep-project/sitrep/kb"
 	"github.com/sitrep-project/sitrep/server"
+	"github.com/sitrep-project/sitrep/ui"
 	"github.com/sitrep-project/sitrep/sqlite"
 )
 
@@ -107,7 +108,12 @@ func (c *BenchCommand) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := server.New(server.Config{Store: db, Connect: connect.Options{Relations: connect.RelationsOfKB(k)}, KB: k})
+	opt := connect.Options{Relations: connect.RelationsOfKB(k)}
+	web, err := ui.New(ui.Config{Store: db, Options: opt})
+	if err != nil {
+		return err
+	}
+	srv := server.New(server.Config{Store: db, Connect: opt, KB: k, UI: web})
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
