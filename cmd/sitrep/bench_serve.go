@@ -23,8 +23,8 @@ import (
 	"github.com/sitrep-project/sitrep/connect"
 	"github.com/sitrep-project/sitrep/kb"
 	"github.com/sitrep-project/sitrep/server"
-	"github.com/sitrep-project/sitrep/ui"
 	"github.com/sitrep-project/sitrep/sqlite"
+	"github.com/sitrep-project/sitrep/ui"
 )
 
 const benchServeUsage = `Usage: sitrep bench serve [flags] [--paths PATH]...
