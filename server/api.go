@@ -126,6 +126,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		Outlet:      p.str("outlet"),
 		HasQuote:    p.boolean("has_quote"),
 		HasIncident: p.boolean("has_incident"),
+		Facets:      p.boolean("facets"),
 		Page:        p.page(defaultLimit),
 	}
 	dr := p.dates()
