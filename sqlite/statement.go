@@ -95,8 +95,25 @@ func (db *DB) entityConds(ctx context.Context, w *where, conds ...string) (bool,
 func (db *DB) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.QuoteRow, error) {
 	var w where
 	out := []sitrep.QuoteRow{}
-	if ok, err := db.entityConds(ctx, &w, f.Speaker, "t.speaker_entity = ?",
-		f.About, "t.n IN (SELECT quote FROM quote_mentions WHERE entity = ?)"); err != nil || !ok {
+	about := "t.n IN (SELECT quote FROM quote_mentions WHERE entity = ?)"
+	if f.About != "" {
+		// An entity named in few quotes: read those and sort them. In
+		// many (thousands): walk the quotes latest first and keep those
+		// that name it, which stops after a page ("+" keeps SQLite from
+		// reading and sorting them all: 100 ms for 15,000 at 100k).
+		if n, ok, err := db.keyOf(ctx, f.About); err != nil {
+			return nil, err
+		} else if ok {
+			var many int
+			if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM quote_mentions WHERE entity = ? LIMIT 2001)", n).Scan(&many); err != nil {
+				return nil, db.fail(err)
+			}
+			if many > 2000 {
+				about = "+" + about
+			}
+		}
+	}
+	if ok, err := db.entityConds(ctx, &w, f.Speaker, "t.speaker_entity = ?", f.About, about); err != nil || !ok {
 		return out, err
 	}
 	if f.Document != "" {

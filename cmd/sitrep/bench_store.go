@@ -18,6 +18,7 @@ import (
 	"unicode"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/connect"
 	"github.com/sitrep-project/sitrep/extract"
 	"github.com/sitrep-project/sitrep/sqlite"
 )
@@ -310,7 +311,7 @@ func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchD
 	if len(titles) == 0 || len(entities) == 0 {
 		return fmt.Errorf("no titles or entities to query")
 	}
-	var search, filtered, dossier []time.Duration
+	var search, filtered, dossier, timeline, recent []time.Duration
 	type slow struct {
 		d    time.Duration
 		what string
@@ -367,6 +368,23 @@ func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchD
 		}
 		dossier = append(dossier, time.Since(t))
 		note(time.Since(t), fmt.Sprintf("dossier %s (%d documents)", d.ID, d.Documents))
+
+		// A timeline as "sitrep timeline --entity" makes it over the
+		// store: every incident, quote and claim about the entity, the
+		// incidents merged, in the order things happened.
+		id := entities[rng.IntN(len(entities))]
+		t = time.Now()
+		es, err := benchTimeline(ctx, db, id, 0)
+		if err != nil {
+			return fmt.Errorf("timeline: %w", err)
+		}
+		timeline = append(timeline, time.Since(t))
+		note(time.Since(t), fmt.Sprintf("timeline %s (%d entries)", id, es))
+		t = time.Now()
+		if _, err := benchTimeline(ctx, db, id, 200); err != nil {
+			return fmt.Errorf("timeline: %w", err)
+		}
+		recent = append(recent, time.Since(t))
 	}
 	// The entity mentioned most, the slowest dossier.
 	count := map[string]int{}
@@ -385,16 +403,38 @@ func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchD
 		return err
 	}
 	worst := time.Since(t)
+	t = time.Now()
+	es, err := benchTimeline(ctx, db, top, 0)
+	if err != nil {
+		return err
+	}
+	worstTimeline := time.Since(t)
 	fmt.Fprintf(w, "search, %d queries (20 hits, snippets, total; %.0f documents found on average): %s\n", n, float64(hits)/float64(n), percentiles(search))
 	fmt.Fprintf(w, "search with a date range or an entity filter: %s\n", percentiles(filtered))
 	fmt.Fprintf(w, "entity dossier, %d entities drawn by mention: %s\n", n, percentiles(dossier))
 	fmt.Fprintf(w, "entity dossier of the most mentioned entity (%s, %s documents): %s\n", d.Name, thousands(d.Documents), ms(worst))
+	fmt.Fprintf(w, "entity timeline, %d entities drawn by mention: %s\n", n, percentiles(timeline))
+	fmt.Fprintf(w, "entity timeline of the most mentioned entity (%s, %s entries): %s\n", d.Name, thousands(es), ms(worstTimeline))
+	fmt.Fprintf(w, "entity timeline, the latest 200 records of each kind (the dossier page's): %s\n", percentiles(recent))
 	if verbose {
 		for _, s := range slowest {
 			fmt.Fprintf(w, "  slow: %s %s\n", ms(s.d), s.what)
 		}
 	}
 	return nil
+}
+
+// benchTimeline makes the timeline of the entity id over db as "sitrep
+// timeline --entity" does, and returns its number of entries.
+// limit > 0 reads only the latest limit records of each kind (a page of
+// the chronology's recent end, as the UI's dossier page shows it).
+func benchTimeline(ctx context.Context, db sitrep.Store, id string, limit int) (int, error) {
+	sel := connect.Selector{Entities: []string{id}}
+	l, err := connect.Load(ctx, db, connect.Scope{Entities: sel.Entities, Evidence: true, Limit: limit}, connect.LoadAll)
+	if err != nil {
+		return 0, err
+	}
+	return len(connect.Timeline(sel, connect.MergeIncidents(l.Incidents, connect.Options{}), l.Quotes, l.Claims, connect.Options{})), nil
 }
 
 // percentiles formats the p50, p99 and maximum of durations.
