@@ -381,7 +381,7 @@ func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchD
 		timeline = append(timeline, time.Since(t))
 		note(time.Since(t), fmt.Sprintf("timeline %s (%d entries)", id, es))
 		t = time.Now()
-		if _, err := benchTimeline(ctx, db, id, 200); err != nil {
+		if _, err := benchTimeline(ctx, db, id, 1000); err != nil {
 			return fmt.Errorf("timeline: %w", err)
 		}
 		recent = append(recent, time.Since(t))
@@ -415,7 +415,7 @@ func benchQueries(ctx context.Context, w io.Writer, db *sqlite.DB, base []benchD
 	fmt.Fprintf(w, "entity dossier of the most mentioned entity (%s, %s documents): %s\n", d.Name, thousands(d.Documents), ms(worst))
 	fmt.Fprintf(w, "entity timeline, %d entities drawn by mention: %s\n", n, percentiles(timeline))
 	fmt.Fprintf(w, "entity timeline of the most mentioned entity (%s, %s entries): %s\n", d.Name, thousands(es), ms(worstTimeline))
-	fmt.Fprintf(w, "entity timeline, the latest 200 records of each kind (the dossier page's): %s\n", percentiles(recent))
+	fmt.Fprintf(w, "entity timeline, the latest 1,000 records of each kind (sitrep timeline's default --recent): %s\n", percentiles(recent))
 	if verbose {
 		for _, s := range slowest {
 			fmt.Fprintf(w, "  slow: %s %s\n", ms(s.d), s.what)

@@ -128,6 +128,19 @@ func TestConnectCommandsOverStore(t *testing.T) {
 	if err != nil || json.Unmarshal([]byte(out), &tl) != nil || len(tl.Timeline) == 0 || !tl.Selector.All {
 		t.Errorf("timeline --query --format json: %v\n%s", err, out)
 	}
+	// --recent reads the latest records of each kind only, and says so.
+	full, _, err := run(t, "", "timeline", "--db", db, "--entity", "Daesh", "--format", "json", "--recent", "0")
+	var all, cut timelineOutput
+	if err != nil || json.Unmarshal([]byte(full), &all) != nil {
+		t.Fatalf("timeline --recent 0: %v", err)
+	}
+	out, errOut, err := run(t, "", "timeline", "--db", db, "--entity", "Daesh", "--format", "json", "--recent", "2")
+	if err != nil || json.Unmarshal([]byte(out), &cut) != nil {
+		t.Fatalf("timeline --recent 2: %v", err)
+	}
+	if len(cut.Timeline) >= len(all.Timeline) || !strings.Contains(errOut, "earlier end is cut") {
+		t.Errorf("--recent 2: %d entries of %d, stderr %q", len(cut.Timeline), len(all.Timeline), errOut)
+	}
 	out, _, err = run(t, "", "contradictions", "--db", db, "--format", "json")
 	var cs contradictionsOutput
 	if err != nil || json.Unmarshal([]byte(out), &cs) != nil || cs.Contradictions == nil {

@@ -31,7 +31,11 @@ entries come last. See docs/connect.md.
 Over the store, --query takes words as "sitrep search" does: the timeline
 of the documents found (the --docs most relevant), or with --entity what
 those documents say about the entity. --since and --until keep what
-happened or was said in the range.
+happened or was said in the range. An entity named in thousands of stored
+documents has a long chronology: the latest --recent (1,000) incidents,
+quotes and claims of each kind are read, and a note says when the earlier
+end was cut; --recent 0 reads them all (0.7 s for 15,000 entries in a
+100,000-document store).
 
 --format table (default) prints one line each (a quote's claims under
 it), json one JSON object {"selector": ..., "timeline": [...]}.
@@ -59,6 +63,7 @@ func (c *TimelineCommand) Run(ctx context.Context, args []string) error {
 	sf.register(fs, "what happened or was said")
 	query := fs.String("query", "", "over the store, the timeline of the documents with these `words`")
 	docs := fs.Int("docs", 50, "with --query, the most documents read (the most relevant)")
+	recent := fs.Int("recent", 1000, "over the store, read only the latest `N` incidents, quotes and claims of each kind per entity (0: all, the complete chronology)")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -78,6 +83,9 @@ func (c *TimelineCommand) Run(ctx context.Context, args []string) error {
 	}
 	if *docs < 1 {
 		return fmt.Errorf("%w: --docs must be 1 or more", ErrUsage)
+	}
+	if *recent < 0 {
+		return fmt.Errorf("%w: --recent must be 0 (all) or more", ErrUsage)
 	}
 	var (
 		sel     connect.Selector
@@ -100,10 +108,14 @@ func (c *TimelineCommand) Run(ctx context.Context, args []string) error {
 		if *query != "" {
 			l, err = loadQuery(ctx, st.db, *query, sf.dates(), *docs)
 		} else {
-			l, err = connect.Load(ctx, st.db, connect.Scope{Entities: sel.Entities, Places: sel.Places, DateRange: sf.dates(), Evidence: true}, connect.LoadAll)
+			l, err = connect.Load(ctx, st.db, connect.Scope{Entities: sel.Entities, Places: sel.Places, DateRange: sf.dates(), Evidence: true,
+				Limit: *recent}, connect.LoadAll)
 		}
 		if err != nil {
 			return err
+		}
+		if l.Truncated && *query == "" && !af.quiet {
+			fmt.Fprintf(c.Stderr, "sitrep: the latest %d records of each kind were read: the timeline's earlier end is cut (--recent 0 for all, or --since/--until)\n", *recent)
 		}
 		entries = connect.Timeline(sel, connect.MergeIncidents(l.Incidents, st.opt), l.Quotes, l.Claims, st.opt)
 		finish = func(what string) error {
