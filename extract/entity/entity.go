@@ -110,6 +110,11 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 	// 1. Knowledge-base names, longest first.
 	ms := r.names.find(text, toks)
 
+	// A state body known by a generic name ("Foreign Office",
+	// "Interior Ministry") is the knowledge base's only when the
+	// document is about its country.
+	ms = foreignGeneric(ms)
+
 	// 2. Acronyms and aliases the text introduces in brackets.
 	ms = append(ms, defined(text, toks, ms)...)
 
@@ -184,6 +189,49 @@ func (r *Resolver) Resolve(doc *sitrep.Document) {
 		ms[i] = r.Decisions.apply(ms[i])
 	}
 	doc.Entities = r.group(doc, ms)
+}
+
+// foreignGeneric unlinks the knowledge-base state bodies of one country
+// (an entry with a country, not a place) matched by a name that does not
+// say the country ("Foreign Office", not "Pakistan Foreign Office") in a
+// document that names countries, none of them that one: the UK's Foreign
+// Office in a British statement on Syria is not Pakistan's. The mention
+// stays, as an organisation outside the knowledge base.
+func foreignGeneric(ms []found) []found {
+	countries := map[string]bool{}
+	for _, m := range ms {
+		if m.entry == nil {
+			continue
+		}
+		switch {
+		case m.entry.Type == kb.Location && m.entry.Subtype == "country":
+			countries[m.entry.Name] = true
+		case m.entry.Type == kb.Location || m.entry.Type == kb.NORP:
+			for _, c := range m.entry.Country {
+				countries[c] = true
+			}
+		}
+	}
+	if len(countries) == 0 {
+		return ms
+	}
+	for i := range ms {
+		e := ms[i].entry
+		if e == nil || e.Type != kb.Organization || len(e.Country) == 0 || e.Subtype == "armed_group" || e.Subtype == "media" || e.Subtype == "party" {
+			continue
+		}
+		low := strings.ToLower(ms[i].text)
+		own := false
+		for _, c := range e.Country {
+			if countries[c] || strings.Contains(low, strings.ToLower(c)) {
+				own = true
+			}
+		}
+		if !own {
+			ms[i].entry, ms[i].typ, ms[i].via = nil, kb.Organization, "name"
+		}
+	}
+	return ms
 }
 
 func overlaps(ms []found, s, e int) bool {
