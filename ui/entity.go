@@ -125,10 +125,10 @@ func (u *UI) handleEntity(w http.ResponseWriter, r *http.Request) {
 
 	// The timeline and the stance table come from the latest rows about
 	// the entity, connected across documents.
-	sel, err := connect.ResolveNames(ctx, u.store, []string{d.ID})
-	if err != nil {
-		u.fail(w, r, err)
-		return
+	// The entity is known: no need to look its name up again.
+	sel := connect.Selector{Entities: []string{d.ID}, Names: []string{d.Name}}
+	if d.Type == "location" {
+		sel.Places = []string{d.Name}
 	}
 	l, err := connect.Load(ctx, u.store, connect.Scope{Entities: sel.Entities, Places: sel.Places, Limit: timelineRows, Evidence: true}, connect.LoadAll)
 	if err != nil {
