@@ -68,22 +68,10 @@ func RelationsOfKB(k *kb.KB) map[string][]sitrep.EntityRelation {
 			if t := k.Get(r.Target); t != nil {
 				name = t.Name
 			}
-			out["kb:"+e.ID] = append(out["kb:"+e.ID], sitrep.EntityRelation{Type: r.Type, Target: "kb:" + r.Target, Name: name, Years: yearsText(r.From, r.To)})
+			out["kb:"+e.ID] = append(out["kb:"+e.ID], sitrep.EntityRelation{Type: r.Type, Target: "kb:" + r.Target, Name: name, Years: r.Years()})
 		}
 	}
 	return out
-}
-
-func yearsText(from, to int) string {
-	switch {
-	case from == 0 && to == 0:
-		return ""
-	case to == 0:
-		return fmt.Sprintf("%d-", from)
-	case from == to:
-		return fmt.Sprint(from)
-	}
-	return fmt.Sprintf("%d-%d", from, to)
 }
 
 // Scope says which records Load reads from a store.

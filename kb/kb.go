@@ -139,6 +139,20 @@ func (t Title) Holds(y int) bool { return holds(t.From, t.To, y) }
 // Holds reports whether the relation held in year y.
 func (r Relation) Holds(y int) bool { return holds(r.From, r.To, y) }
 
+// Years writes the years the relation held: "2015-", "2015-2021", "2019",
+// or "" when they are unknown.
+func (r Relation) Years() string {
+	switch {
+	case r.From == 0 && r.To == 0:
+		return ""
+	case r.To == 0:
+		return fmt.Sprintf("%d-", r.From)
+	case r.From == r.To:
+		return fmt.Sprint(r.From)
+	}
+	return fmt.Sprintf("%d-%d", r.From, r.To)
+}
+
 func holds(from, to, y int) bool {
 	if y == 0 {
 		return true

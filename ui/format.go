@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"github.com/sitrep-project/sitrep/internal/numfmt"
 	"html/template"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -42,22 +42,7 @@ func (u *UI) funcs() template.FuncMap {
 func human(s string) string { return strings.ReplaceAll(s, "_", " ") }
 
 // num writes an integer with thousands separators.
-func num(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func num(n int) string { return numfmt.Thousands(n) }
 
 func plural(n int, word string) string {
 	if n == 1 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/sitrep-project/sitrep/internal/numfmt"
 	"io"
 	"io/fs"
 	"os"
@@ -184,22 +185,7 @@ func isTerminal(w io.Writer) bool {
 }
 
 // thousands formats n with thin separators: 21,578.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func thousands(n int) string { return numfmt.Thousands(n) }
 
 // oneLine squeezes white space and clips s to n runes.
 func oneLine(s string, n int) string {

@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -432,7 +431,7 @@ func (r *Resolver) group(doc *sitrep.Document, ms []found) []sitrep.Entity {
 					if t != nil {
 						name = t.Name
 					}
-					e.Relations = append(e.Relations, sitrep.EntityRelation{Type: rel.Type, Target: "kb:" + rel.Target, Name: name, Years: years(rel.From, rel.To)})
+					e.Relations = append(e.Relations, sitrep.EntityRelation{Type: rel.Type, Target: "kb:" + rel.Target, Name: name, Years: rel.Years()})
 				}
 			} else {
 				e.Name = m.text
@@ -474,18 +473,6 @@ func placeNamesAsPlaces(ms []found) {
 			m.typ = kb.Location
 		}
 	}
-}
-
-func years(from, to int) string {
-	switch {
-	case from == 0 && to == 0:
-		return ""
-	case to == 0:
-		return fmt.Sprintf("%d-", from)
-	case from == to:
-		return fmt.Sprint(from)
-	}
-	return fmt.Sprintf("%d-%d", from, to)
 }
 
 // appendASCIILower appends s to dst with A-Z lowered.
