@@ -240,7 +240,7 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 			return [][2]int{{f.afterLead(ts, a, cd.ns-1), cd.ns - 1}, {j, end}}, after
 		}
 	}
-	if needClause[lemma] && !clause && !((lemma == "find" || lemma == "show") && documentHeads[ts[cd.ne-1].l]) {
+	if needClause[lemma] && !clause && !((lemma == "find" || lemma == "show") && isDocumentHead(ts[cd.ne-1].l)) {
 		return nil, 0
 	}
 	// A sibling attribution later in the sentence ends the content:

@@ -190,7 +190,7 @@ var anonymousHeads = set("official", "officials", "source", "sources", "spokesma
 	"memo", "filing", "dossier", "analysis", "paper", "reports", "statements", "studies", "data", "figures", "records", "website", "channel")
 
 // documentHeads are heads of a written source: "the report reads".
-var documentHeads = set("slide", "transcript", "panel", "review", "audit", "investigation", "inquiry", "census", "footage", "analysis", "research", "book", "article", "editorial", "ad", "advertisement", "spot", "indictment", "complaint", "lawsuit", "ruling", "verdict", "resolution", "bill", "law", "order", "decree", "fatwa", "manifesto", "pamphlet", "leaflet", "statement", "report", "study", "survey", "poll", "document", "letter", "communique", "communiqué", "video", "release",
+var documentHeads = set("journal", "statistics", "average", "estimate", "tally", "slide", "transcript", "panel", "review", "audit", "investigation", "inquiry", "census", "footage", "analysis", "research", "book", "article", "editorial", "ad", "advertisement", "spot", "indictment", "complaint", "lawsuit", "ruling", "verdict", "resolution", "bill", "law", "order", "decree", "fatwa", "manifesto", "pamphlet", "leaflet", "statement", "report", "study", "survey", "poll", "document", "letter", "communique", "communiqué", "video", "release",
 	"assessment", "memo", "filing", "dossier", "analysis", "paper", "reports", "statements", "studies", "data", "figures", "records", "website", "channel", "message", "notification", "tweet", "post")
 
 // roleHeads are nouns naming a role: "the army chief", "a military expert".

@@ -689,7 +689,7 @@ func pluralSubject(ts []tok, s, e int) bool {
 	if strings.HasSuffix(l, "ss") || strings.HasSuffix(l, "us") {
 		return false
 	}
-	if h := ts[headOf(ts, s, e)]; unicode.IsUpper(firstRune(h.w)) && !anonymousHeads[l] && !groupHeads[l] {
+	if h := ts[headOf(ts, s, e)]; unicode.IsUpper(firstRune(h.w)) && !anonymousHeads[l] && !groupHeads[l] && !isDocumentHead(l) {
 		// names ending in s ("Times", "Reuters") are singular; peoples
 		// and parties ("Democrats", "Afghans") plural
 		for _, suf := range []string{"ans", "ists", "ers", "ats", "ics", "ites", "ese"} {
@@ -699,7 +699,13 @@ func pluralSubject(ts []tok, s, e int) bool {
 		}
 		return false
 	}
-	return strings.HasSuffix(l, "s") || l == "police" || l == "people" || l == "militants" || l == "men" || l == "women"
+	return strings.HasSuffix(l, "s") || l == "police" || l == "people" || l == "militants" || l == "men" || l == "women" || l == "data"
+}
+
+// isDocumentHead reports whether l names a document, a poll or data, in
+// the singular or the plural ("the polls show").
+func isDocumentHead(l string) bool {
+	return documentHeads[l] || documentHeads[strings.TrimSuffix(l, "s")]
 }
 
 // cueCase reports whether the cue word at c is written as a verb: lower
@@ -897,7 +903,7 @@ var headPrepositions = set("of", "for", "at", "from", "in", "with", "on")
 // speakerHead reports whether a lower-case word heads a speaker phrase:
 // an anonymous source, a document, a role or a group.
 func speakerHead(l string) bool {
-	return anonymousHeads[l] || documentHeads[l] || roleHeads[l] || groupHeads[l] || roleHeads[strings.TrimSuffix(l, "s")]
+	return anonymousHeads[l] || isDocumentHead(l) || roleHeads[l] || groupHeads[l] || roleHeads[strings.TrimSuffix(l, "s")]
 }
 
 // rightNP reads a speaker phrase after an inverted cue ("said Sadiq
