@@ -80,7 +80,7 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 				continue
 			}
 			if ts[c].l == "reads" || ts[c].l == "read" || lemma == "show" || lemma == "find" {
-				if !documentHeads[ts[ne-1].l] {
+				if !isDocumentHead(ts[ne-1].l) {
 					continue
 				}
 			}
