@@ -815,7 +815,8 @@ func npBack(ts []tok, start, e int, f *finder) (int, int) {
 			}
 			break
 		}
-		if t.reg >= 0 || npStop[t.l] && !(t.l == "to" && s < e && s-2 >= start && (anonymousHeads[ts[s-2].l] || roleHeads[strings.TrimSuffix(ts[s-2].l, "s")])) || f.inDate(t.s) {
+		if t.reg >= 0 || npStop[t.l] && !(t.l == "to" && s < e && s-2 >= start && (anonymousHeads[ts[s-2].l] || roleHeads[strings.TrimSuffix(ts[s-2].l, "s")])) &&
+			!(t.l == "by" && s < e && s-2 >= start && isDocumentHead(ts[s-2].l)) || f.inDate(t.s) {
 			break
 		}
 		if _, ok := cueForm[t.l]; ok && !isNounUse(ts, s-1) {
@@ -846,7 +847,12 @@ func isNounUse(ts []tok, i int) bool {
 		return false
 	}
 	p := ts[i-1].l
-	return determiners[p] || p == "the" || strings.HasSuffix(p, "’s") || strings.HasSuffix(p, "'s") || p == "police" || p == "intelligence" || p == "media"
+	if p == "police" || p == "intelligence" || p == "media" {
+		// "police reports", "an intelligence report"; but "police said"
+		l := ts[i].l
+		return nounForm[l] || nounForm[l+"s"]
+	}
+	return determiners[p] || p == "the" || strings.HasSuffix(p, "’s") || strings.HasSuffix(p, "'s")
 }
 
 // hasHead reports whether [s, e) is a plausible speaker: a pronoun, an
