@@ -218,6 +218,21 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 	for i < end && (f.inDate(ts[i].s) || ts[i].l == "on" && i+1 < end && f.inDate(ts[i+1].s) || ts[i].l == "in" && i+1 < end && f.inDate(ts[i+1].s) || ts[i].w == "," || ts[i].w == ":" || ts[i].l == "out") {
 		i++
 	}
+	// a venue before the clause: "said in a statement that", "told a
+	// news conference in Kabul that"
+	if i < end && (ts[i].l == "in" || ts[i].l == "at" || ts[i].l == "during") {
+		for k := i + 1; k < end && k <= i+8; k++ {
+			if ts[k].l == "that" {
+				if hasVenueNoun(ts, i, k) {
+					i = k
+				}
+				break
+			}
+			if ts[k].punct || ts[k].reg >= 0 {
+				break
+			}
+		}
+	}
 	clause := false
 	if i < end && ts[i].l == "that" {
 		i++

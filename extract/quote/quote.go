@@ -891,7 +891,7 @@ func hasHead(ts []tok, s, e int, f *finder) bool {
 	}
 	if determiners[ts[s].l] && (e-s <= 5 || h-s <= 4 && e-s <= 9) && (s == 0 || ts[s-1].punct || ts[s-1].sent != ts[s].sent) {
 		for k := s + 1; k < e; k++ {
-			if strings.HasSuffix(ts[k].l, "ed") || strings.HasSuffix(ts[k].l, "ing") && k == e-1 {
+			if strings.HasSuffix(ts[k].l, "ed") || strings.HasSuffix(ts[k].l, "ing") && k == e-1 && !ingNouns[ts[k].l] {
 				return false
 			}
 		}
@@ -902,6 +902,10 @@ func hasHead(ts []tok, s, e int, f *finder) bool {
 	}
 	return false
 }
+
+// ingNouns are nouns that end in -ing, not participles: "the media wing
+// said".
+var ingNouns = set("wing", "king", "ring", "building", "meeting", "briefing", "hearing", "ruling", "wording", "reading", "filing", "finding", "findings", "ranking", "polling", "reporting")
 
 // headPrepositions open the phrase that follows a noun phrase's head.
 var headPrepositions = set("of", "for", "at", "from", "in", "with", "on")
@@ -1063,8 +1067,13 @@ func (f *finder) speaker(ts []tok, ns, ne int) sitrep.Speaker {
 	m := f.mentionIn(sp.Start, sp.End)
 	if m != nil && m.ent.Type != "person" && (m.s > head.s || m.e < head.e) {
 		// "a senior police official in Quetta", "Afghan officials": the
-		// entity only qualifies the head noun.
-		m = f.mentionIn(head.s, head.e)
+		// entity only qualifies the head noun; unless a mention holds the
+		// head ("The Inter-Services Public Relations (ISPR)").
+		if o := f.mentionOver(head.s); o != nil && o.s >= sp.Start && o.e <= sp.End && o.e >= head.e {
+			m = o
+		} else {
+			m = f.mentionIn(head.s, head.e)
+		}
 	}
 	if m != nil {
 		sp.Name, sp.Entity = m.ent.Name, m.ent.ID
@@ -1127,6 +1136,15 @@ func (f *finder) mainCountry() string {
 // speaker noun before a prepositional phrase ("a senior official in
 // Quetta"), else the last word.
 func headOf(ts []tok, ns, ne int) int {
+	if ne-ns > 2 && ts[ne-1].w == ")" {
+		// "The Inter-Services Public Relations (ISPR)": the name before
+		// its bracketed acronym
+		for k := ne - 2; k > ns; k-- {
+			if ts[k].w == "(" {
+				return headOf(ts, ns, k)
+			}
+		}
+	}
 	for k := ns + 1; k < ne; k++ {
 		if (ts[k].l == "of" || ts[k].l == "in" || ts[k].l == "at" || ts[k].l == "from" || ts[k].l == "for" || ts[k].l == "with" || ts[k].w == ",") && (anonymousHeads[ts[k-1].l] || roleHeads[ts[k-1].l] || groupHeads[ts[k-1].l]) {
 			return k - 1
