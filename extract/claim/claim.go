@@ -1019,7 +1019,9 @@ func (u *unit) value(i, a int) string {
 	}
 	e := k
 	s := k
-	for s > a && (isNumber(u.ts[s-1].l) || numberWords[u.ts[s-1].l] && u.ts[s-1].l != "a") {
+	for s > a && (isNumber(u.ts[s-1].l) || numberWords[u.ts[s-1].l] && u.ts[s-1].l != "a" ||
+		// a thousands separator: "2,000" is three tokens here
+		u.ts[s-1].l == "," && s-2 >= a && isNumber(u.ts[s-2].l) && len(u.ts[s].l) == 3 && u.ts[s-1].s == u.ts[s-2].e && u.ts[s].s == u.ts[s-1].e) {
 		s--
 	}
 	for s < e && !isNumber(u.ts[s].l) && (u.ts[s].l == "between" || u.ts[s].l == "some" || u.ts[s].l == "estimated") {

@@ -819,7 +819,9 @@ func npBack(ts []tok, start, e int, f *finder) (int, int) {
 			!(t.l == "by" && s < e && s-2 >= start && isDocumentHead(ts[s-2].l)) || f.inDate(t.s) {
 			break
 		}
-		if _, ok := cueForm[t.l]; ok && !isNounUse(ts, s-1) {
+		// a cue form is a verb, unless it is a noun: after a determiner,
+		// or right before the cue ("a UN report said")
+		if _, ok := cueForm[t.l]; ok && !isNounUse(ts, s-1) && !(s == e && e < len(ts) && cueForm[ts[e].l] != "") {
 			break
 		}
 		s--
