@@ -100,7 +100,7 @@ func NewAnalyzerWith(cfg Config) (*Analyzer, error) {
 		r.Decisions = d
 	}
 	qf := quote.Finder{Government: governments(k)}
-	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{qf}, ClaimStage{claim.Finder{Country: countries(k)}}, IncidentStage{incident.Finder{Geocode: sharedGeo.Resolve}}}}, nil
+	return &Analyzer{Stages: []Stage{SentenceStage{}, DateStage{}, EntityStage{r}, QuoteStage{qf}, ClaimStage{claim.Finder{Country: countries(k), Government: governments(k)}}, IncidentStage{incident.Finder{Geocode: sharedGeo.Resolve}}}}, nil
 }
 
 // Decisions returns the entity decisions the analyzer applies (the

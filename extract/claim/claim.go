@@ -30,6 +30,11 @@ type Finder struct {
 	// that "on its soil" said by the government of Pakistan is Pakistan
 	// even when the document never names it. Optional.
 	Country func(name string) (sitrep.Actor, bool)
+	// Government returns the government entity of a country (by the
+	// country's name and the publication year, 0 when unknown), so that
+	// "Islamabad blamed the attack on the TTP" is an attribution by the
+	// government of Pakistan. Optional.
+	Government func(country string, year int) (sitrep.Actor, bool)
 }
 
 // Find returns the claims of doc with the zero Finder.
@@ -621,6 +626,17 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 	case "incident", "incident-for":
 		objects = []sitrep.Actor{u.phraseAfter(j, b, "for", "in", "on", "of")}
+		// "blamed the attack on the TTP": the incident is what comes
+		// between the verb and the "on" that names the group
+		if tr.obj == "incident-for" && len(subjects) > 0 && subjects[0].Start > u.ts[j].s {
+			for k := j + 1; k < b && u.ts[k].s < subjects[0].Start; k++ {
+				if u.ts[k].l == "on" {
+					s0 := u.ts[j].s
+					objects = []sitrep.Actor{{Name: f.text[s0:u.ts[k-1].e], Start: s0, End: u.ts[k-1].e}}
+					break
+				}
+			}
+		}
 	case "incident-after":
 		ph := u.phraseAfter(j-1, b, "in")
 		if !hasIncidentWord(ph.Name) {
@@ -724,6 +740,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			sp := speaker
 			if tr.subj == "self" && u.q == nil {
 				sp = s // a group claiming responsibility asserts it
+			}
+			if tr.obj == "incident-for" && u.q == nil {
+				if b, ok := u.blamer(i, a); ok {
+					sp = b // "Islamabad blamed the attack on the TTP"
+				}
 			}
 			f.out = append(f.out, sitrep.Claim{
 				Subject: s, Predicate: tr.pred, Object: o, Polarity: pol, Value: value,
@@ -890,6 +911,56 @@ func (u *unit) phraseAfter(j, b int, preps ...string) sitrep.Actor {
 		}
 	}
 	return sitrep.Actor{}
+}
+
+// blamer is who blames, in the article's voice: the entity named right
+// before the verb at i ("Islamabad blamed", "Afghan officials blamed"),
+// a capital or country standing for its government.
+func (u *unit) blamer(i, a int) (sitrep.Actor, bool) {
+	f := u.f
+	if i > a && u.ts[i-1].l == "government" && f.Government != nil {
+		// "the government blamed": the government of the country the
+		// document names most
+		if c := f.mainCountry(); c != "" {
+			if g, ok := f.Government(c, f.doc.Published.Year); ok {
+				g.Start, g.End = u.ts[i-1].s, u.ts[i-1].e
+				return g, true
+			}
+		}
+	}
+	lo := u.ts[max(a, i-4)].s
+	ms := f.mentionsIn(lo, u.ts[i].s)
+	if len(ms) == 0 {
+		return sitrep.Actor{}, false
+	}
+	m := ms[len(ms)-1]
+	if m.e+2 < u.ts[i].s {
+		return sitrep.Actor{}, false // not right before the verb
+	}
+	if m.ent.Type == "location" && f.Government != nil {
+		// a capital or a country speaks for its government
+		country := m.ent.Name
+		if m.ent.Place != nil && m.ent.Place.Country != "" {
+			country = m.ent.Place.Country
+		}
+		if g, ok := f.Government(country, f.doc.Published.Year); ok {
+			g.Start, g.End = m.s, m.e
+			return g, true
+		}
+	}
+	return actorOf(m), true
+}
+
+// mainCountry is the country the document names most, "" when none.
+func (f *finder) mainCountry() string {
+	best, n := "", 0
+	for i := range f.doc.Entities {
+		e := &f.doc.Entities[i]
+		if e.Type == "location" && e.Subtype == "country" && len(e.Mentions) > n {
+			best, n = e.Name, len(e.Mentions)
+		}
+	}
+	return best
 }
 
 // placeAt reports whether the preposition at k opens a named place
