@@ -454,7 +454,9 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	var nominal *sitrep.Actor
 	for k := i - 2; k >= a; k-- {
 		if reportNouns[u.ts[k].l] && u.ts[k+1].l == "that" {
-			who := sitrep.Actor{}
+			// the claimants: named before the noun ("Afghan claims"),
+			// else the noun itself ("reports")
+			who := sitrep.Actor{Name: u.ts[k].w, Start: u.ts[k].s, End: u.ts[k].e}
 			if k > a {
 				if ms := f.mentionsIn(u.ts[max(a, k-3)].s, u.ts[k-1].e); len(ms) > 0 {
 					who = actorOf(ms[len(ms)-1])
@@ -718,14 +720,24 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	} else if !f.doc.Published.IsZero() {
 		date, basis = f.doc.Published.String(), "published"
 	}
+	// denier: the quote's speaker rejecting what the claimants assert
+	// ("Mujahid rejected reports that Daesh fighters were present"): a
+	// claim each, the claimants' and the speaker's, of opposite stance.
+	var denier *sitrep.Actor
+	denierPol := pol
 	if nominal != nil {
 		speaker = *nominal
 		if u.q != nil && denyCues[strings.ToLower(u.q.Cue)] && !u.q.Direct {
+			denierPol = pol
 			neg-- // the quote's speaker denies, the claimants affirm
 			if neg%2 == 0 {
 				pol = sitrep.PolarityAffirm
 			} else {
 				pol = sitrep.PolarityDeny
+			}
+			if u.q.Speaker.Name != "" || u.q.Speaker.Entity != "" {
+				d := u.q.Speaker.Actor
+				denier = &d
 			}
 		}
 	}
@@ -751,6 +763,13 @@ func (u *unit) trigger(tr trigger, i, j int) {
 				Hedged: hedged, Speaker: sp, Date: date, DateBasis: basis, Quote: u.qi,
 				Start: cs, End: ce,
 			})
+			if denier != nil {
+				f.out = append(f.out, sitrep.Claim{
+					Subject: s, Predicate: tr.pred, Object: o, Polarity: denierPol, Value: value,
+					Speaker: *denier, Date: date, DateBasis: basis, Quote: u.qi,
+					Start: cs, End: ce,
+				})
+			}
 		}
 	}
 }
