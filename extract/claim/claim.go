@@ -289,6 +289,47 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "gunned down", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "shot dead", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "took responsibility", "self", "incident"),
+	// "claimed the attack on the convoy": the claim without the word
+	// responsibility, for words that can only name an incident
+	tw(sitrep.PredicateResponsibility, "claimed the attack", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the attacks", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the bombing", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the bombings", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the blast", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the killing", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the killings", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the assassination", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the kidnapping", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the abduction", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the ambush", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the explosion", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claimed the massacre", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the attack", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the attacks", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the bombing", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the bombings", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the blast", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the killing", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the killings", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the assassination", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the kidnapping", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the abduction", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the ambush", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the explosion", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claims the massacre", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the attack", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the attacks", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the bombing", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the bombings", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the blast", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the killing", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the killings", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the assassination", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the kidnapping", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the abduction", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the ambush", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the explosion", "self", "incident-noun"),
+	tw(sitrep.PredicateResponsibility, "claiming the massacre", "self", "incident-noun"),
 	tw(sitrep.PredicateResponsibility, "owned responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "was behind", "before", "incident"),
 	tw(sitrep.PredicateResponsibility, "were behind", "before", "incident"),
@@ -645,6 +686,16 @@ func (u *unit) trigger(tr trigger, i, j int) {
 				}
 			}
 		}
+	case "incident-noun":
+		// the incident named by the trigger's last word and what follows
+		// it up to the clause's end: "the attack on the Chinese convoy"
+		k := j - 2 // "the"
+		e := j
+		for e < b && e < j+8 && u.ts[e].l != "," && u.ts[e].l != "that" && u.ts[e].l != "which" && u.ts[e].l != "—" &&
+			!(phraseEnd[u.ts[e].l] && u.ts[e].l != "on" && u.ts[e].l != "in" && u.ts[e].l != "at" && u.ts[e].l != "near") {
+			e++
+		}
+		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[e-1].e], Start: u.ts[k].s, End: u.ts[e-1].e}}
 	case "incident-after":
 		ph := u.phraseAfter(j-1, b, "in")
 		if !hasIncidentWord(ph.Name) {

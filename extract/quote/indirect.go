@@ -122,6 +122,10 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		if first == "responsibility" || first == "credit" || second == "responsibility" || second == "credit" || first == "him" || first == "her" || first == "them" && !cd.inverted {
 			continue // "claimed (the) responsibility" is a claim, not a quote
 		}
+		if cueForm[ts[cd.c].l] == "claim" && ((first == "the" || first == "a" || first == "an") && incidentNouns[second] ||
+			first == "lives" || second == "lives" || second == "life") {
+			continue // "claimed the attack": responsibility; "claimed the lives of": a toll; not speech
+		}
 		end := b
 		d := f.newDraft(ts, cd.c, cd.ce, cd.ns, cd.ne, end)
 		if cd.inverted || cd.according {
@@ -281,6 +285,10 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 	}
 	return [][2]int{{i, end}}, after
 }
+
+// incidentNouns name an act of violence: "claimed the attack" claims it.
+var incidentNouns = set("attack", "attacks", "bombing", "bombings", "blast", "blasts", "killing", "killings", "assassination",
+	"kidnapping", "abduction", "ambush", "explosion", "massacre", "beheading", "shooting", "raid", "strike", "strikes")
 
 // breaks are marks that end a clause: a dash or a semicolon.
 var breaks = map[string]bool{"—": true, "–": true, ";": true}
