@@ -70,10 +70,14 @@ type incidentRow struct {
 // latest).
 const timelineShown = 100
 
+// coOccurringWithin is how many of an entity's latest documents the page
+// counts co-occurring entities in: the page says so when there are more.
+const coOccurringWithin = 500
+
 func (u *UI) handleEntity(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := r.PathValue("id")
-	d, err := sitrep.BuildDossier(ctx, u.store, id, sitrep.DossierOptions{Limit: dossierRows})
+	d, err := sitrep.BuildDossier(ctx, u.store, id, sitrep.DossierOptions{Limit: dossierRows, EntityOptions: sitrep.EntityOptions{CoOccurringWithin: coOccurringWithin}})
 	if err != nil {
 		u.fail(w, r, err)
 		return
