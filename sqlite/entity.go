@@ -217,7 +217,7 @@ func (db *DB) Entity(ctx context.Context, ref string, opt sitrep.EntityOptions) 
 	within := opt.CoOccurringWithin
 	switch {
 	case within == 0:
-		within = 2000
+		within = 500
 	case within < 0:
 		within = p.Documents
 	}
