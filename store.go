@@ -243,7 +243,7 @@ type SearchResult struct {
 }
 
 // SearchFacets count, among the documents a search finds (the latest of
-// them, up to a store's cap, 2,000 for package sqlite: Of says how many
+// them, up to a store's cap, 1,000 for package sqlite: Of says how many
 // were counted), those that
 // report an incident of each type, hold a quote or an incident, and come
 // from each outlet (the most frequent ten).

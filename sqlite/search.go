@@ -280,7 +280,7 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 // facetCap is how many of the documents found (the latest) facets count:
 // counting is a look-up per document in each of four indexes, ~10 ms a
 // thousand documents on this project's 2-core machine.
-const facetCap = 2000
+const facetCap = 1000
 
 // facets fills res.Facets from the documents the query set (a SELECT of
 // document keys, the latest first, with its args) gives, the latest

@@ -134,7 +134,7 @@ func (u *UI) handleEntity(w http.ResponseWriter, r *http.Request) {
 	if d.Type == "location" {
 		sel.Places = []string{d.Name}
 	}
-	l, err := connect.Load(ctx, u.store, connect.Scope{Entities: sel.Entities, Places: sel.Places, Limit: timelineRows, Evidence: true}, connect.LoadAll)
+	l, err := connect.Load(ctx, u.store, connect.Scope{Entities: sel.Entities, Places: sel.Places, Limit: timelineRows}, connect.LoadAll)
 	if err != nil {
 		u.fail(w, r, err)
 		return
