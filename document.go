@@ -181,6 +181,20 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// MainCountry returns the name of the country entity the document
+// mentions most, "" when it names none: whose government "the government"
+// and a capital standing for it mean.
+func (d *Document) MainCountry() string {
+	best, n := "", 0
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.Type == "location" && e.Subtype == "country" && len(e.Mentions) > n {
+			best, n = e.Name, len(e.Mentions)
+		}
+	}
+	return best
+}
+
 // Normalize replaces nil lists with empty ones so that the JSON output
 // always carries every list field, and returns d.
 func (d *Document) Normalize() *Document {

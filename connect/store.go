@@ -6,7 +6,6 @@ package connect
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -116,9 +115,14 @@ type Loaded struct {
 func Load(ctx context.Context, s sitrep.Store, sc Scope, kinds int) (*Loaded, error) {
 	l := &Loaded{}
 	page := sitrep.Page{Limit: sc.Limit}
-	seen := map[string]bool{}
-	once := func(kind, doc string, i int) bool {
-		k := fmt.Sprintf("%s\x00%s\x00%d", kind, doc, i)
+	type key struct {
+		kind byte
+		doc  string
+		i    int
+	}
+	seen := map[key]bool{}
+	once := func(kind byte, doc string, i int) bool {
+		k := key{kind, doc, i}
 		if seen[k] {
 			return false
 		}
@@ -138,7 +142,7 @@ func Load(ctx context.Context, s sitrep.Store, sc Scope, kinds int) (*Loaded, er
 		}
 		full(len(rows))
 		for _, r := range IncidentReportsOf(rows) {
-			if once("i", r.Doc.ID, r.Index) {
+			if once('i', r.Doc.ID, r.Index) {
 				l.Incidents = append(l.Incidents, r)
 			}
 		}
@@ -152,7 +156,7 @@ func Load(ctx context.Context, s sitrep.Store, sc Scope, kinds int) (*Loaded, er
 		}
 		full(len(rows))
 		for _, r := range ClaimRecordsOf(rows) {
-			if once("c", r.Doc.ID, r.Index) {
+			if once('c', r.Doc.ID, r.Index) {
 				l.Claims = append(l.Claims, r)
 			}
 		}
@@ -166,7 +170,7 @@ func Load(ctx context.Context, s sitrep.Store, sc Scope, kinds int) (*Loaded, er
 		}
 		full(len(rows))
 		for _, r := range QuoteRecordsOf(rows, f.About) {
-			if once("q", r.Doc.ID, r.Index) {
+			if once('q', r.Doc.ID, r.Index) {
 				l.Quotes = append(l.Quotes, r)
 			}
 		}

@@ -212,10 +212,7 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	more := len(found) > pg.Limit
-	if more {
-		found = found[:pg.Limit]
-	}
+	found, more := pageOf(found, pg)
 	if found == nil {
 		found = []sitrep.EntitySummary{}
 	}
@@ -279,29 +276,49 @@ func (s *Server) quotes(w http.ResponseWriter, r *http.Request) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	var err error
-	if v := p.str("speaker"); v != "" {
-		if f.Speaker, err = s.resolve(r.Context(), "speaker", v); err != nil {
-			return err
-		}
-	}
-	if v := p.str("about"); v != "" {
-		if f.About, err = s.resolve(r.Context(), "about", v); err != nil {
-			return err
-		}
+	if err := s.resolveParams(r.Context(), p, entityParam{"speaker", &f.Speaker}, entityParam{"about", &f.About}); err != nil {
+		return err
 	}
 	pg := f.Page
-	f.Limit++
+	f.Limit++ // one more row tells whether there is a next page
 	rows, err := s.cfg.Store.Quotes(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	more := len(rows) > pg.Limit
-	if more {
-		rows = rows[:pg.Limit]
-	}
+	rows, more := pageOf(rows, pg)
 	writeJSON(w, http.StatusOK, listAnswer[sitrep.QuoteRow]{Items: rows, Name: "quotes", NextCursor: p.next(pg, len(rows), more)})
 	return nil
+}
+
+// entityParam is a query parameter naming an entity and the filter field
+// its ID goes into.
+type entityParam struct {
+	param string
+	to    *string
+}
+
+// resolveParams resolves the entity parameters given (a name, alias or
+// ID each) into their filter fields.
+func (s *Server) resolveParams(ctx context.Context, p *params, eps ...entityParam) error {
+	for _, e := range eps {
+		if v := p.str(e.param); v != "" {
+			id, err := s.resolve(ctx, e.param, v)
+			if err != nil {
+				return err
+			}
+			*e.to = id
+		}
+	}
+	return nil
+}
+
+// pageOf cuts rows read with one row more than the page's limit to the
+// page, and says whether there was more.
+func pageOf[T any](rows []T, pg sitrep.Page) ([]T, bool) {
+	if len(rows) > pg.Limit {
+		return rows[:pg.Limit], true
+	}
+	return rows, false
 }
 
 func (s *Server) incidentReports(w http.ResponseWriter, r *http.Request) error {
@@ -311,17 +328,9 @@ func (s *Server) incidentReports(w http.ResponseWriter, r *http.Request) error {
 	if err := p.Err(); err != nil {
 		return err
 	}
-	for _, e := range []struct {
-		param string
-		to    *string
-	}{{"entity", &f.Entity}, {"perpetrator", &f.Perpetrator}, {"target", &f.Target}} {
-		if v := p.str(e.param); v != "" {
-			id, err := s.resolve(r.Context(), e.param, v)
-			if err != nil {
-				return err
-			}
-			*e.to = id
-		}
+	if err := s.resolveParams(r.Context(), p, entityParam{"entity", &f.Entity}, entityParam{"perpetrator", &f.Perpetrator},
+		entityParam{"target", &f.Target}); err != nil {
+		return err
 	}
 	pg := f.Page
 	f.Limit++
@@ -329,10 +338,7 @@ func (s *Server) incidentReports(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	more := len(rows) > pg.Limit
-	if more {
-		rows = rows[:pg.Limit]
-	}
+	rows, more := pageOf(rows, pg)
 	writeJSON(w, http.StatusOK, listAnswer[sitrep.IncidentRow]{Items: rows, Name: "reports", NextCursor: p.next(pg, len(rows), more)})
 	return nil
 }

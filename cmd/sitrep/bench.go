@@ -171,17 +171,11 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	}
 
 	runtime.GC()
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	docs, errs, elapsed := timeRuns(ctx, *minTime, len(inputs), *cpu, func(i int) error {
 		_, err := a.Analyze(ctx, src(inputs[i]))
 		return err
@@ -340,4 +334,24 @@ func maxRSS() int64 {
 		return 0
 	}
 	return ru.Maxrss * 1024
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called; an
+// empty path profiles nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -123,17 +122,11 @@ func (c *BenchCommand) runServe(ctx context.Context, args []string) error {
 	base := "http://" + l.Addr().String()
 	fmt.Fprintf(out, "server: %s; %d clients for %s after a %s warm-up\n", base, *clients, *duration, *warmup)
 
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	res, err := loadServer(ctx, base, mix, paths, *clients, *think, *warmup, *duration)
 	if err != nil {
 		return err

@@ -997,7 +997,7 @@ func (u *unit) blamer(i, a int) (sitrep.Actor, bool) {
 	if i > a && u.ts[i-1].l == "government" && f.Government != nil {
 		// "the government blamed": the government of the country the
 		// document names most
-		if c := f.mainCountry(); c != "" {
+		if c := f.doc.MainCountry(); c != "" {
 			if g, ok := f.Government(c, f.doc.Published.Year); ok {
 				g.Start, g.End = u.ts[i-1].s, u.ts[i-1].e
 				return g, true
@@ -1025,18 +1025,6 @@ func (u *unit) blamer(i, a int) (sitrep.Actor, bool) {
 		}
 	}
 	return actorOf(m), true
-}
-
-// mainCountry is the country the document names most, "" when none.
-func (f *finder) mainCountry() string {
-	best, n := "", 0
-	for i := range f.doc.Entities {
-		e := &f.doc.Entities[i]
-		if e.Type == "location" && e.Subtype == "country" && len(e.Mentions) > n {
-			best, n = e.Name, len(e.Mentions)
-		}
-	}
-	return best
 }
 
 // placeAt reports whether the preposition at k opens a named place

@@ -1100,7 +1100,7 @@ func (f *finder) speaker(ts []tok, ns, ne int) sitrep.Speaker {
 	if head.l == "government" && f.Government != nil && h == ne-1 && (ne-ns <= 2) {
 		// "the government said": the government of the country the
 		// document names most
-		if c := f.mainCountry(); c != "" {
+		if c := f.doc.MainCountry(); c != "" {
 			if g, ok := f.Government(c, f.doc.Published.Year); ok {
 				sp.Name, sp.Entity, sp.Kind = g.Name, g.Entity, sitrep.SpeakerNamed
 				return sp
@@ -1120,18 +1120,6 @@ func (f *finder) speaker(ts []tok, ns, ne int) sitrep.Speaker {
 		sp.Kind = sitrep.SpeakerAnonymous
 	}
 	return sp
-}
-
-// mainCountry returns the name of the country the document names most.
-func (f *finder) mainCountry() string {
-	best, n := "", 0
-	for i := range f.doc.Entities {
-		e := &f.doc.Entities[i]
-		if e.Type == "location" && e.Subtype == "country" && len(e.Mentions) > n {
-			best, n = e.Name, len(e.Mentions)
-		}
-	}
-	return best
 }
 
 // headOf returns the index of the head noun of the phrase [ns, ne): the
