@@ -3,6 +3,8 @@ package sitrep
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -126,6 +128,34 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD", s)
 	}
 	return DateOf(t), nil
+}
+
+// ParseDateBound parses one end of a date range: YYYY-MM-DD, or YYYY-MM
+// or YYYY standing for their first day (end false) or their last (end
+// true), as a user types them in a "since" or "until" field.
+func ParseDateBound(s string, end bool) (Date, error) {
+	s = strings.TrimSpace(s)
+	switch len(s) {
+	case 4:
+		if y, err := strconv.Atoi(s); err == nil && y > 0 {
+			if end {
+				return Date{Year: y, Month: 12, Day: 31}, nil
+			}
+			return Date{Year: y, Month: 1, Day: 1}, nil
+		}
+	case 7:
+		if d, err := ParseDate(s + "-01"); err == nil {
+			if end {
+				return DateOf(d.Time().AddDate(0, 1, -1)), nil
+			}
+			return d, nil
+		}
+	default:
+		if d, err := ParseDate(s); err == nil {
+			return d, nil
+		}
+	}
+	return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 }
 
 // DateOf returns the calendar day of t.

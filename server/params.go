@@ -100,25 +100,8 @@ func (p *params) date(name string, end bool) sitrep.Date {
 	if s == "" {
 		return sitrep.Date{}
 	}
-	switch len(s) {
-	case 4:
-		if y, err := strconv.Atoi(s); err == nil && y > 0 {
-			if end {
-				return sitrep.Date{Year: y, Month: 12, Day: 31}
-			}
-			return sitrep.Date{Year: y, Month: 1, Day: 1}
-		}
-	case 7:
-		if d, err := sitrep.ParseDate(s + "-01"); err == nil {
-			if end {
-				return sitrep.DateOf(d.Time().AddDate(0, 1, -1))
-			}
-			return d
-		}
-	default:
-		if d, err := sitrep.ParseDate(s); err == nil {
-			return d
-		}
+	if d, err := sitrep.ParseDateBound(s, end); err == nil {
+		return d
 	}
 	p.fail("%s must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not %q", name, s)
 	return sitrep.Date{}

@@ -421,7 +421,10 @@ func (w *writer) commit() error {
 	w.done = true
 	// The commit must not be cancelled half way by ctx: the transaction
 	// has been built whole, and SQLite commits atomically anyway.
-	if err := w.tx.Commit(); err != nil {
+	err := w.tx.Commit()
+	// Bumped even when the commit failed: the files may have changed.
+	w.db.writes.Add(1)
+	if err != nil {
 		return w.db.fail(err)
 	}
 	w.db.mu.Lock()
@@ -558,7 +561,7 @@ func (w *writer) insertDocument(ctx context.Context, d *sitrep.Document, e *enco
 		}
 	}
 	for en, c := range counts {
-		if _, err := w.stmt(ctx, "INSERT OR REPLACE INTO doc_entities (entity, doc, published, mentions) VALUES (?, ?, ?, ?)").
+		if _, err := w.stmt(ctx, "INSERT INTO doc_entities (entity, doc, published, mentions) VALUES (?, ?, ?, ?)").
 			ExecContext(ctx, en, n, published, c); err != nil {
 			return 0, w.db.fail(err)
 		}
@@ -589,8 +592,8 @@ func (w *writer) insertDocument(ctx context.Context, d *sitrep.Document, e *enco
 		item++
 	}
 	if len(d.Quotes) > 0 {
-		if _, err := w.stmt(ctx, `INSERT OR IGNORE INTO quote_mentions (entity, quote, doc)
-			SELECT m.entity, q.n, q.doc FROM quotes q JOIN mentions m ON m.doc = q.doc AND m.start >= q.start AND m.start < q."end"
+		if _, err := w.stmt(ctx, `INSERT OR IGNORE INTO quote_mentions (entity, quote, doc, idx, date_to)
+			SELECT m.entity, q.n, q.doc, q.idx, q.date_to FROM quotes q JOIN mentions m ON m.doc = q.doc AND m.start >= q.start AND m.start < q."end"
 			WHERE q.doc = ?`).ExecContext(ctx, n); err != nil {
 			return 0, w.db.fail(err)
 		}

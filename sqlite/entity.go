@@ -134,8 +134,19 @@ func (db *DB) summary(ctx context.Context, n int64) (sitrep.EntitySummary, error
 	return s, db.fail(err)
 }
 
-// Entity implements sitrep.Store.
+// Entity implements sitrep.Store. Its answers are kept while the store is
+// unchanged (cache.go).
 func (db *DB) Entity(ctx context.Context, ref string, opt sitrep.EntityOptions) (*sitrep.EntityProfile, error) {
+	p, err := cachedRead(db, answerKey("entity", ref, opt), func() (*sitrep.EntityProfile, error) { return db.entity(ctx, ref, opt) })
+	if err != nil {
+		return nil, err
+	}
+	c := *p // the caller may set fields, not change the shared slices
+	return &c, nil
+}
+
+// entity reads the profile Entity returns.
+func (db *DB) entity(ctx context.Context, ref string, opt sitrep.EntityOptions) (*sitrep.EntityProfile, error) {
 	ref = strings.Join(strings.Fields(ref), " ")
 	if ref == "" {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "no entity name or ID given")
@@ -179,16 +190,16 @@ func (db *DB) Entity(ctx context.Context, ref string, opt sitrep.EntityOptions) 
 		}
 	}
 
-	// Documents, mentions and months, in one pass over the entity's
-	// documents.
+	// Documents, mentions and months, from the counts kept by month.
 	p.Months = []sitrep.MonthCount{}
-	rows, err := db.read.QueryContext(ctx, `SELECT substr(published, 1, 7) AS month, count(*), sum(mentions), min(published), max(published)
-		FROM doc_entities WHERE entity = ? GROUP BY month ORDER BY month`, n)
+	rows, err := db.read.QueryContext(ctx, `SELECT month, documents, mentions, first, last
+		FROM entity_months WHERE entity = ? ORDER BY month`, n)
 	if err != nil {
 		return nil, db.fail(err)
 	}
 	for rows.Next() {
-		var month, first, last sql.NullString
+		var month string
+		var first, last sql.NullString
 		var m sitrep.MonthCount
 		if err := rows.Scan(&month, &m.Documents, &m.Mentions, &first, &last); err != nil {
 			rows.Close()
@@ -196,10 +207,10 @@ func (db *DB) Entity(ctx context.Context, ref string, opt sitrep.EntityOptions) 
 		}
 		p.Documents += m.Documents
 		p.Mentions += m.Mentions
-		if !month.Valid {
-			continue
+		if month == "" {
+			continue // documents without a date
 		}
-		m.Month = month.String
+		m.Month = month
 		p.Months = append(p.Months, m)
 		if p.First.IsZero() {
 			p.First, _ = sitrep.ParseDate(first.String)
@@ -251,7 +262,7 @@ func (db *DB) aliases(ctx context.Context, n int64, perAlias int) ([]sitrep.Alia
 	}
 	for i := range out {
 		out[i].Seen = []sitrep.DocumentRef{}
-		rows, err := db.read.QueryContext(ctx, "SELECT "+docColumns+` FROM entity_names en JOIN documents d ON d.n = en.doc
+		rows, err := db.read.QueryContext(ctx, "SELECT "+docColumns+` FROM entity_names en JOIN doc_refs d ON d.n = en.doc
 			WHERE en.entity = ? AND en.name = ? ORDER BY en.doc DESC LIMIT ?`, n, out[i].Name, perAlias)
 		if err != nil {
 			return nil, db.fail(err)

@@ -35,8 +35,18 @@ const (
 	smallSet          = 20000
 )
 
-// Search implements sitrep.Store.
+// Search implements sitrep.Store. Its answers are kept while the store is
+// unchanged (cache.go).
 func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchResult, error) {
+	res, err := cachedRead(db, answerKey("search", q), func() (*sitrep.SearchResult, error) { return db.search(ctx, q) })
+	if err != nil {
+		return nil, err
+	}
+	c := *res // the caller may set fields, not change the shared slices
+	return &c, nil
+}
+
+func (db *DB) search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchResult, error) {
 	rankWindow, countCap := db.rankWindow, db.countCap
 	if q.Type != "" && !slices.Contains(sitrep.IncidentTypes, q.Type) {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "unknown incident type %q (one of %s)", q.Type, strings.Join(sitrep.IncidentTypes, ", "))
@@ -62,9 +72,9 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		}
 		if q.Facets {
 			w := latestWhere(q)
-			set := "SELECT n FROM doc_dates ORDER BY n DESC" // the narrow table: no document rows to read
+			set := "SELECT n FROM doc_refs ORDER BY n DESC" // the narrow table: no document rows to read
 			if len(w.conds) > 0 {
-				set = "SELECT d.n FROM documents d " + w.String() + " ORDER BY d.n DESC"
+				set = "SELECT d.n FROM doc_refs d " + w.String() + " ORDER BY d.n DESC"
 			}
 			return res, db.facets(ctx, set, w.args, facetCap, res)
 		}
@@ -144,19 +154,19 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		// so those of a date range mostly sit in one run of keys: the
 		// run bounds the matches to walk, and when it holds only those
 		// documents it is the whole filter. Finding the run reads the
-		// range's dates (from the narrow doc_dates table): done for a
+		// range's dates (from the narrow doc_refs table): done for a
 		// range of at most smallSet documents; a wider one is checked on
 		// each match.
 		var size int
 		var first, last sql.NullInt64
-		if err := db.read.QueryRowContext(ctx, "SELECT count(*), min(n), max(n) FROM (SELECT n FROM doc_dates WHERE "+dates+
+		if err := db.read.QueryRowContext(ctx, "SELECT count(*), min(n), max(n) FROM (SELECT n FROM doc_refs WHERE "+dates+
 			" LIMIT "+strconv.Itoa(smallSet+1)+")", dateArgs...).Scan(&size, &first, &last); err != nil {
 			return nil, db.fail(err)
 		}
 		if size == 0 {
 			return res, nil
 		}
-		probe := "EXISTS (SELECT 1 FROM doc_dates WHERE n = " + col + " AND " + dates + ")"
+		probe := "EXISTS (SELECT 1 FROM doc_refs WHERE n = " + col + " AND " + dates + ")"
 		if size > smallSet {
 			w.add(probe, dateArgs...)
 		} else {
@@ -169,10 +179,10 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 			case gaps <= int64(size):
 				// Fewer documents of the run lie outside the range
 				// than inside: leave those out.
-				w.add("+"+col+" NOT IN (SELECT n FROM doc_dates WHERE n BETWEEN ? AND ? AND NOT coalesce("+dates+", 0))",
+				w.add("+"+col+" NOT IN (SELECT n FROM doc_refs WHERE n BETWEEN ? AND ? AND NOT coalesce("+dates+", 0))",
 					append([]any{first.Int64, last.Int64}, dateArgs...)...)
 			default:
-				w.add("+"+col+" IN (SELECT n FROM doc_dates WHERE "+dates+")", dateArgs...)
+				w.add("+"+col+" IN (SELECT n FROM doc_refs WHERE "+dates+")", dateArgs...)
 			}
 		}
 	}
@@ -185,7 +195,7 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 	from := "FROM documents_fts"
 	if len(joined.conds) > 0 {
 		// CROSS JOIN: the matches drive, never the documents table.
-		from += " CROSS JOIN documents d ON d.n = " + col
+		from += " CROSS JOIN doc_refs d ON d.n = " + col
 		w.conds = append(w.conds, joined.conds...)
 		w.args = append(w.args, joined.args...)
 	}
@@ -278,23 +288,26 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 }
 
 // facetCap is how many of the documents found (the latest) facets count:
-// counting is a look-up per document in each of four indexes, ~10 ms a
-// thousand documents on this project's 2-core machine.
+// a look-up per document in the narrow doc_refs table, and in the
+// incidents index for those with incidents, ~1 ms a thousand documents on
+// this project's 2-core machine.
 const facetCap = 1000
 
 // facets fills res.Facets from the documents the query set (a SELECT of
 // document keys, the latest first, with its args) gives, the latest
-// countCap of them: one statement over them, reading indexes only (the
-// documents' rows hold their text: a page read each).
+// countCap of them: one statement over them, reading the narrow doc_refs
+// rows (the documents' rows hold their text: a page read each) and the
+// incidents of those that have any.
 func (db *DB) facets(ctx context.Context, set string, args []any, countCap int, res *sitrep.SearchResult) error {
 	f := &sitrep.SearchFacets{Types: map[string]int{}, Outlets: []sitrep.FacetCount{}}
-	rows, err := db.read.QueryContext(ctx, "WITH m AS MATERIALIZED ("+set+" LIMIT "+strconv.Itoa(countCap)+`)
-		SELECT 'of', '', count(*) FROM m
-		UNION ALL SELECT 'type', type, count(DISTINCT doc) FROM incidents WHERE doc IN (SELECT n FROM m) GROUP BY type
-		UNION ALL SELECT 'quote', '', count(DISTINCT doc) FROM quotes WHERE doc IN (SELECT n FROM m)
-		UNION ALL SELECT 'incident', '', count(DISTINCT doc) FROM incidents WHERE doc IN (SELECT n FROM m)
-		UNION ALL SELECT * FROM (SELECT 'outlet', min(outlet), count(*) FROM documents
-			WHERE n IN (SELECT n FROM m) AND outlet != '' GROUP BY outlet COLLATE NOCASE ORDER BY 3 DESC, 2 LIMIT 10)`, args...)
+	rows, err := db.read.QueryContext(ctx, "WITH m AS MATERIALIZED ("+set+" LIMIT "+strconv.Itoa(countCap)+`),
+		r AS MATERIALIZED (SELECT d.n, d.outlet, d.quotes, d.incidents FROM m JOIN doc_refs d ON d.n = m.n)
+		SELECT 'of', '', count(*) FROM r
+		UNION ALL SELECT 'quote', '', count(*) FROM r WHERE quotes > 0
+		UNION ALL SELECT 'incident', '', count(*) FROM r WHERE incidents > 0
+		UNION ALL SELECT 'type', type, count(DISTINCT doc) FROM incidents WHERE doc IN (SELECT n FROM r WHERE incidents > 0) GROUP BY type
+		UNION ALL SELECT * FROM (SELECT 'outlet', min(outlet), count(*) FROM r
+			WHERE outlet != '' GROUP BY outlet COLLATE NOCASE ORDER BY 3 DESC, 2 LIMIT 10)`, args...)
 	if err != nil {
 		return err
 	}
@@ -377,7 +390,7 @@ func (db *DB) latest(ctx context.Context, q sitrep.SearchQuery, limit string, re
 		return db.fail(err)
 	}
 	res.Ranked = 0
-	return db.fail(db.read.QueryRowContext(ctx, "SELECT count(*) FROM documents d "+w.String(), w.args...).Scan(&res.Total))
+	return db.fail(db.read.QueryRowContext(ctx, "SELECT count(*) FROM doc_refs d "+w.String(), w.args...).Scan(&res.Total))
 }
 
 // queryError reports FTS5's complaints about a query as EINVALID.

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -61,6 +62,14 @@ type DB struct {
 	stats    *sitrep.StoreStats
 	statsKey string
 
+	// answers keeps costly answers while the store is unchanged
+	// (cache.go); writes counts the transactions this handle committed.
+	answers answers
+	writes  atomic.Int64
+	// noCache turns answers off (SITREP_STORE_CACHE=off), to measure
+	// the reads themselves.
+	noCache bool
+
 	// now returns the time stamps of ingest; tests may set it.
 	now func() time.Time
 	// rankWindow and countCap bound the work of a search (search.go).
@@ -86,7 +95,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, sitrep.Errorf(sitrep.ENOTFOUND, "open store %s: directory %s does not exist", path, filepath.Dir(path))
 		}
 	}
-	db := &DB{path: path, entities: map[string]int64{}, now: time.Now, rankWindow: defaultRankWindow, countCap: defaultCountCap}
+	db := &DB{path: path, entities: map[string]int64{}, now: time.Now, rankWindow: defaultRankWindow, countCap: defaultCountCap,
+		noCache: os.Getenv("SITREP_STORE_CACHE") == "off"}
 	var err error
 	// synchronous=NORMAL in WAL mode loses no committed transaction when
 	// the process dies (only, possibly, the last ones on a power cut) and

@@ -143,7 +143,7 @@ func TestMigrations(t *testing.T) {
 		t.Fatal(err)
 	}
 	var names string
-	if err := conn.QueryRow("SELECT group_concat(name) FROM migrations").Scan(&names); err != nil || names != "0001_init.sql,0002_doc_dates.sql,0003_quote_mentions.sql" {
+	if err := conn.QueryRow("SELECT group_concat(name) FROM migrations").Scan(&names); err != nil || names != "0001_init.sql,0002_doc_dates.sql,0003_quote_mentions.sql,0004_narrow_tables.sql" {
 		t.Errorf("migrations recorded: %q, %v", names, err)
 	}
 	if _, err := conn.Exec("INSERT INTO migrations VALUES ('9999_future.sql', '2030-01-01T00:00:00Z')"); err != nil {
@@ -156,10 +156,11 @@ func TestMigrations(t *testing.T) {
 	}
 }
 
-// TestDocDatesMigration opens a store made before 0002_doc_dates.sql:
-// the migration fills the table from the documents, and the triggers
-// keep it in step with later writes.
-func TestDocDatesMigration(t *testing.T) {
+// TestNarrowTablesMigration opens a store made before
+// 0004_narrow_tables.sql: the migration fills doc_refs and entity_months
+// from the documents, and the triggers keep them in step with later
+// writes.
+func TestNarrowTablesMigration(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "sitrep.db")
 	db, err := sqlite.Open(ctx, path)
@@ -173,20 +174,38 @@ func TestDocDatesMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	for _, q := range []string{"DROP TRIGGER documents_dates_insert", "DROP TRIGGER documents_dates_update", "DROP TRIGGER documents_dates_delete",
-		"DROP TABLE doc_dates", "DELETE FROM migrations WHERE name = '0002_doc_dates.sql'"} {
+	// Back to the schema of migration 0003.
+	for _, q := range []string{"DROP TRIGGER documents_refs_insert", "DROP TRIGGER documents_refs_update", "DROP TRIGGER documents_refs_delete",
+		"DROP TABLE doc_refs", "DROP TRIGGER doc_entities_months_insert", "DROP TRIGGER doc_entities_months_delete",
+		"DROP TRIGGER doc_entities_months_update", "DROP TABLE entity_months", "DELETE FROM migrations WHERE name = '0004_narrow_tables.sql'"} {
 		if _, err := conn.Exec(q); err != nil {
 			t.Fatal(err)
 		}
 	}
+	old, err := os.ReadFile("migration/0002_doc_dates.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(string(old)); err != nil {
+		t.Fatal(err)
+	}
 	check := func(when string) {
 		t.Helper()
-		var missing, extra int
+		var missing, extra, months, wrongMonths int
 		err := conn.QueryRow(`SELECT
-			(SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM doc_dates x WHERE x.n = d.n AND x.published IS d.published)),
-			(SELECT count(*) FROM doc_dates x WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.n = x.n))`).Scan(&missing, &extra)
-		if err != nil || missing != 0 || extra != 0 {
-			t.Errorf("%s: %d documents without their date in doc_dates, %d rows of no document (%v)", when, missing, extra, err)
+			(SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM doc_refs x WHERE x.n = d.n AND x.id = d.id AND x.title = d.title
+				AND x.outlet = d.outlet AND x.published IS d.published AND x.quotes = d.quotes AND x.incidents = d.incidents)),
+			(SELECT count(*) FROM doc_refs x WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.n = x.n)),
+			(SELECT count(*) FROM entity_months),
+			(SELECT count(*) FROM (SELECT * FROM (SELECT entity, coalesce(substr(published, 1, 7), ''), count(*), sum(mentions), min(published), max(published)
+				FROM doc_entities GROUP BY 1, 2) EXCEPT SELECT entity, month, documents, mentions, first, last FROM entity_months))
+			+ (SELECT count(*) FROM (SELECT entity, month, documents, mentions, first, last FROM entity_months EXCEPT
+				SELECT * FROM (SELECT entity, coalesce(substr(published, 1, 7), ''), count(*), sum(mentions), min(published), max(published)
+				FROM doc_entities GROUP BY 1, 2)))`).
+			Scan(&missing, &extra, &months, &wrongMonths)
+		if err != nil || missing != 0 || extra != 0 || months == 0 || wrongMonths != 0 {
+			t.Errorf("%s: %d documents without their row in doc_refs, %d rows of no document; %d entity months, %d wrong (%v)",
+				when, missing, extra, months, wrongMonths, err)
 		}
 	}
 	if db, err = sqlite.Open(ctx, path); err != nil {
@@ -194,12 +213,16 @@ func TestDocDatesMigration(t *testing.T) {
 	}
 	defer db.Close()
 	check("migrated")
-	// A new analysis of a document replaces its rows.
+	// A new analysis of a document replaces its rows: the months it
+	// leaves lose it, the month it moves to gains it.
 	docs := storetest.Corpus()
 	docs[0].Document.Title += " (updated)"
 	docs[0].Document.Published = sitrep.Date{Year: 2020, Month: 1, Day: 2}
 	storetest.MustPut(t, db, docs[:1])
 	check("after a new analysis")
+	docs[1].Document.Published = sitrep.Date{}
+	storetest.MustPut(t, db, docs[1:2])
+	check("after a date removed")
 }
 
 // Stats are kept between calls while the files are unchanged, and
@@ -231,5 +254,48 @@ func TestStatsAfterWrites(t *testing.T) {
 	storetest.MustPut(t, db, corpus[2:])
 	if st, err := db.Stats(ctx); err != nil || st.Documents != 3 || st.Quotes != 3 {
 		t.Fatalf("after a third put: %v, %+v", err, st)
+	}
+}
+
+// Answers kept by the store (searches, profiles) are read again after
+// any write, from this handle or from another.
+func TestAnswersAfterWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sitrep.db")
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	corpus := storetest.Corpus()
+	storetest.MustPut(t, db, corpus[:1])
+	total := func(when string) int {
+		t.Helper()
+		res, err := db.Search(ctx, sitrep.SearchQuery{})
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		return res.Total
+	}
+	if a, b := total("first"), total("again"); a != 1 || b != 1 {
+		t.Fatalf("one document: %d, then %d", a, b)
+	}
+	res, _ := db.Search(ctx, sitrep.SearchQuery{})
+	res.Total = 99 // a caller's change stays its own
+	if n := total("after a caller's change"); n != 1 {
+		t.Fatalf("after a caller changed its answer: %d", n)
+	}
+	storetest.MustPut(t, db, corpus[1:2])
+	if n := total("after a put"); n != 2 {
+		t.Fatalf("after a put by this handle: %d documents", n)
+	}
+	other, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	storetest.MustPut(t, other, corpus[2:])
+	if n := total("after another's put"); n != 3 {
+		t.Fatalf("after a put by another handle: %d documents", n)
 	}
 }

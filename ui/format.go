@@ -115,15 +115,16 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// parseDate reads a date parameter; "" is the zero date.
-func parseDate(name, s string) (sitrep.Date, error) {
+// parseDate reads a date parameter (YYYY-MM-DD, YYYY-MM or YYYY: its first
+// day, or its last with end set); "" is the zero date.
+func parseDate(name, s string, end bool) (sitrep.Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return sitrep.Date{}, nil
 	}
-	d, err := sitrep.ParseDate(s)
+	d, err := sitrep.ParseDateBound(s, end)
 	if err != nil {
-		return d, sitrep.Errorf(sitrep.EINVALID, "The %s date %q is not a date: write it as YYYY-MM-DD.", name, clip(s, 40))
+		return d, sitrep.Errorf(sitrep.EINVALID, "The %s date %q is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY.", name, clip(s, 40))
 	}
 	return d, nil
 }

@@ -127,11 +127,11 @@ func (u *UI) handleIncidents(w http.ResponseWriter, r *http.Request) {
 	}
 	sc := connect.Scope{Limit: connectRows, Evidence: true}
 	var err error
-	if sc.Since, err = parseDate("since", q.Since); err != nil {
+	if sc.Since, err = parseDate("since", q.Since, false); err != nil {
 		u.fail(w, r, err)
 		return
 	}
-	if sc.Until, err = parseDate("until", q.Until); err != nil {
+	if sc.Until, err = parseDate("until", q.Until, true); err != nil {
 		u.fail(w, r, err)
 		return
 	}

@@ -102,10 +102,10 @@ func (u *UI) searchParams(r *http.Request) (searchQuery, sitrep.SearchQuery, err
 		return q, sq, sitrep.Errorf(sitrep.EINVALID, "Unknown incident type %q.", clip(q.Type, 40))
 	}
 	var err error
-	if sq.Since, err = parseDate("since", q.Since); err != nil {
+	if sq.Since, err = parseDate("since", q.Since, false); err != nil {
 		return q, sq, err
 	}
-	if sq.Until, err = parseDate("until", q.Until); err != nil {
+	if sq.Until, err = parseDate("until", q.Until, true); err != nil {
 		return q, sq, err
 	}
 	return q, sq, nil

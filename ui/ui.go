@@ -38,9 +38,11 @@ const (
 	// place when filtered).
 	connectRows = 1000
 	// dossierRows is how many rows of each kind an entity page lists, and
-	// timelineRows how many of each kind its timeline reads.
+	// timelineRows how many of each kind its timeline and stance table
+	// read: as many as the timeline shows (timelineShown), since the
+	// latest entries of the timeline are among the latest of their kind.
 	dossierRows  = 25
-	timelineRows = 200
+	timelineRows = timelineShown
 	// searchPage is the number of hits per search page; searchPages the
 	// furthest page offered.
 	searchPage  = 20

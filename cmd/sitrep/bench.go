@@ -336,6 +336,15 @@ func maxRSS() int64 {
 	return ru.Maxrss * 1024
 }
 
+// cpuTime returns the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // startCPUProfile writes a CPU profile to path until stop is called; an
 // empty path profiles nothing.
 func startCPUProfile(path string) (stop func(), err error) {

@@ -36,13 +36,15 @@ after a --warmup: each sends its next request as soon as the last is
 answered (the server saturated: latency is then clients / throughput), or
 with --think about that long after it, as analysts reading answers would. Requests are a mix of searches (one or two title words, a phrase,
 some with a year or an entity filter; 20 hits) and entity dossiers (entities
-drawn by mention), plus the --paths given (UI pages, other API routes), in
-turn. The load generator shares the machine with the server.
+drawn by mention), or with --ui the web UI's search and dossier pages for
+the same queries and entities, plus the --paths given (other pages or API
+routes), in turn. The load generator shares the machine with the server.
 
 It prints, per kind of request, requests/s and latency p50, p99 and max.
 
 Examples:
   sitrep bench serve --docs 10000
+  sitrep bench serve --db /tmp/s100k.db --ui --think 1s
   sitrep bench serve --db /tmp/s100k.db --clients 50 --duration 20s --paths /api/v1/stats`
 
 // runServe runs "sitrep bench serve".
@@ -57,6 +59,7 @@ func (c *BenchCommand) runServe(ctx context.Context, args []string) error {
 	think := fs.Duration("think", 0, "each client waits this long between an answer and its next request (an analyst reading; 0: none, the server saturated)")
 	verbose := fs.Bool("v", false, "list the slowest requests")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured load to `file`")
+	pages := fs.Bool("ui", false, "request the web UI's search and dossier pages instead of the API's")
 	var paths stringList
 	fs.Var(&paths, "paths", "also request this `path` (with its query) in turn (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
@@ -99,7 +102,7 @@ func (c *BenchCommand) runServe(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(out, "store: %s, %s documents, %.1f MB; %d core(s)\n", path, thousands(st.Documents), float64(st.Bytes)/1e6, runtime.GOMAXPROCS(0))
 
-	mix, err := benchRequests(ctx, db)
+	mix, err := benchRequests(ctx, db, *pages)
 	if err != nil {
 		return err
 	}
@@ -127,7 +130,7 @@ func (c *BenchCommand) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer stop()
-	res, err := loadServer(ctx, base, mix, paths, *clients, *think, *warmup, *duration)
+	res, cpu, err := loadServer(ctx, base, mix, paths, *clients, *think, *warmup, *duration)
 	if err != nil {
 		return err
 	}
@@ -169,6 +172,10 @@ func (c *BenchCommand) runServe(ctx context.Context, args []string) error {
 	}
 	if len(all) > 0 {
 		fmt.Fprintf(out, "%-28s %9d %9.0f  %s\n", "all", len(all), float64(len(all))/duration.Seconds(), percentiles(all))
+		// CPU time per request does not depend on what else the machine
+		// runs, unlike latency: the figure to compare changes by.
+		fmt.Fprintf(out, "CPU time %s per request (server and load generator; %.2f of %d cores busy)\n",
+			ms(cpu/time.Duration(len(all))), cpu.Seconds()/duration.Seconds(), runtime.NumCPU())
 	}
 	if errs > 0 {
 		return fmt.Errorf("%d requests failed", errs)
@@ -219,8 +226,9 @@ type benchRequest struct{ kind, path string }
 
 // benchRequests draws the mix of searches and dossiers from the store:
 // words of its latest titles, and entities of a sample of its documents
-// weighted by mention.
-func benchRequests(ctx context.Context, db *sqlite.DB) ([]benchRequest, error) {
+// weighted by mention. With pages, the requests are the web UI's search
+// and dossier pages, else the API's.
+func benchRequests(ctx context.Context, db *sqlite.DB, pages bool) ([]benchRequest, error) {
 	res, err := db.Search(ctx, sitrep.SearchQuery{Page: sitrep.Page{Limit: 3000}})
 	if err != nil {
 		return nil, err
@@ -278,8 +286,15 @@ func benchRequests(ctx context.Context, db *sqlite.DB) ([]benchRequest, error) {
 			v.Set("entity", entities[rng.IntN(len(entities))])
 			kind = "search, entity"
 		}
+		entity := url.PathEscape(entities[rng.IntN(len(entities))])
+		if pages {
+			v.Del("limit") // a page shows its own number of hits
+			mix = append(mix, benchRequest{kind + " page", "/search?" + v.Encode()})
+			mix = append(mix, benchRequest{"dossier page", "/entities/" + entity})
+			continue
+		}
 		mix = append(mix, benchRequest{kind, "/api/v1/search?" + v.Encode()})
-		mix = append(mix, benchRequest{"dossier", "/api/v1/entities/" + url.PathEscape(entities[rng.IntN(len(entities))])})
+		mix = append(mix, benchRequest{"dossier", "/api/v1/entities/" + entity})
 	}
 	rng.Shuffle(len(mix), func(i, j int) { mix[i], mix[j] = mix[j], mix[i] })
 	return mix, nil
@@ -303,8 +318,8 @@ type benchSample struct {
 // loadServer runs clients clients against base for warmup and then
 // duration, each sending its next request when the last is answered (and
 // about think later), and returns the latencies measured after the
-// warm-up, by kind.
-func loadServer(ctx context.Context, base string, mix []benchRequest, paths []string, clients int, think, warmup, duration time.Duration) (map[string]*benchResult, error) {
+// warm-up, by kind, and the CPU time the process used while measuring.
+func loadServer(ctx context.Context, base string, mix []benchRequest, paths []string, clients int, think, warmup, duration time.Duration) (map[string]*benchResult, time.Duration, error) {
 	tr := &http.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients, DisableCompression: true}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: time.Minute}
@@ -322,6 +337,15 @@ func loadServer(ctx context.Context, base string, mix []benchRequest, paths []st
 	res := map[string]*benchResult{}
 	var failed error
 	var wg sync.WaitGroup
+	var cpu time.Duration
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		time.Sleep(time.Until(measureFrom))
+		from := cpuTime()
+		time.Sleep(time.Until(end))
+		cpu = cpuTime() - from
+	}()
 	for c := range clients {
 		wg.Add(1)
 		go func() {
@@ -376,12 +400,12 @@ func loadServer(ctx context.Context, base string, mix []benchRequest, paths []st
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if failed != nil {
 		fmt.Fprintf(os.Stderr, "sitrep: bench serve: first failure: %v\n", failed)
 	}
-	return res, nil
+	return res, cpu, nil
 }
 
 // get requests u and reads the answer whole.

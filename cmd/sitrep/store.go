@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
@@ -86,33 +85,12 @@ type dateFlag struct {
 func (f *dateFlag) String() string { return f.d.String() }
 
 func (f *dateFlag) Set(s string) error {
-	s = strings.TrimSpace(s)
-	var err error
-	switch len(s) {
-	case 4:
-		var y int
-		if y, err = strconv.Atoi(s); err == nil {
-			f.d = sitrep.Date{Year: y, Month: 1, Day: 1}
-			if f.end {
-				f.d = sitrep.Date{Year: y, Month: 12, Day: 31}
-			}
-			return nil
-		}
-	case 7:
-		var d sitrep.Date
-		if d, err = sitrep.ParseDate(s + "-01"); err == nil {
-			f.d = d
-			if f.end {
-				f.d = sitrep.DateOf(d.Time().AddDate(0, 1, -1))
-			}
-			return nil
-		}
-	default:
-		if f.d, err = sitrep.ParseDate(s); err == nil {
-			return nil
-		}
+	d, err := sitrep.ParseDateBound(s, f.end)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("invalid date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
+	f.d = d
+	return nil
 }
 
 // formatFlag checks an output format against the allowed ones.
