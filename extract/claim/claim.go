@@ -261,6 +261,8 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "claimed credit", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "accepted responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "claimed the responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "claiming the responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "claims the responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "claimed full responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "accepted the responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "involvement", "of", "incident"),
@@ -510,6 +512,9 @@ var hostile = map[string]bool{"against": true, "contain": true, "fight": true, "
 
 func (u *unit) trigger(tr trigger, i, j int) {
 	f := u.f
+	if tr.pred == sitrep.PredicateSupport && !u.supportStated(i, j) {
+		return
+	}
 	a, b := u.clause(i, j)
 	// "in response to Afghan claims that ...": the claim is the claimants'
 	var nominal *sitrep.Actor
@@ -535,6 +540,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		var out []sitrep.Actor
 		ms := f.mentionsIn(cs, u.ts[i].s)
 		for k := len(ms) - 1; k >= 0; k-- {
+			if h := u.appositiveHead(ms, k, want); h >= 0 {
+				// "Jundullah, a splinter group of the TTP, claimed": the
+				// group of the apposition's head, not the one inside it
+				k = h
+			}
 			if want(ms[k].ent) && !(hostileMatters[tr.pred] && u.hostileNear(ms[k].s, a)) {
 				out = append(out, actorOf(ms[k]))
 				if tr.subj != "self" {
@@ -905,6 +915,59 @@ func (u *unit) definite(k, a int) bool {
 		}
 	}
 	return false
+}
+
+// seekWords make support an aim, not a fact: "to garner support of".
+var seekWords = map[string]bool{"garner": true, "garnering": true, "seek": true, "seeking": true, "sought": true, "mobilise": true,
+	"mobilize": true, "mobilising": true, "mobilizing": true, "win": true, "gain": true, "enlist": true, "rally": true, "solicit": true}
+
+// supportStated reports whether the support word at [i, j) states that
+// someone backs someone: not an aim ("to garner support of"), and for
+// the noun "supporter(s)", only with "of" after it ("supporters of the
+// LTTE"), since "one of their supporters" names people, not a backing.
+func (u *unit) supportStated(i, j int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if seekWords[u.ts[k].l] {
+			return false
+		}
+	}
+	if l := u.ts[i].l; l == "supporter" || l == "supporters" {
+		return j < len(u.ts) && u.ts[j].l == "of"
+	}
+	return true
+}
+
+// appositiveHead returns the index of the mention ms[k] stands in an
+// apposition to ("Jundullah, a splinter group of the TTP": the TTP is
+// inside the apposition of Jundullah), or -1: the words between the
+// two are a comma, an article and at most five words ending in "of".
+func (u *unit) appositiveHead(ms []mention, k int, want func(*sitrep.Entity) bool) int {
+	if k == 0 || !want(ms[k-1].ent) {
+		return -1
+	}
+	x := sort.Search(len(u.ts), func(t int) bool { return u.ts[t].s >= ms[k-1].e })
+	// skip a bracketed short name after the head: "Jundullah (JD), a ..."
+	if x < len(u.ts) && u.ts[x].l == "(" {
+		for x < len(u.ts) && u.ts[x].l != ")" {
+			x++
+		}
+		x++
+	}
+	if x+2 >= len(u.ts) || u.ts[x].l != "," || (u.ts[x+1].l != "a" && u.ts[x+1].l != "an" && u.ts[x+1].l != "the") {
+		return -1
+	}
+	for y := x + 2; y < len(u.ts) && y <= x+7; y++ {
+		if u.ts[y].l == "of" {
+			if y+1 < len(u.ts) && u.ts[y+1].s <= ms[k].s && ms[k].s-u.ts[y].e <= 5 {
+				return k - 1
+			}
+			return -1
+		}
+		if u.ts[y].l == "," {
+			return -1
+		}
+	}
+	return -1
 }
 
 // subjectNextTo reports whether the subject found before the verb at i
