@@ -13,11 +13,13 @@ import (
 	"github.com/sitrep-project/sitrep/extract"
 )
 
-const evalClaimsUsage = `Usage: sitrep eval claims [--gold FILE] [--datasets DIR] [--seeds DIR] [--show N]
+const evalClaimsUsage = `Usage: sitrep eval claims [--set test|dev] [--gold FILE] [--datasets DIR] [--seeds DIR] [--show N]
 
 Scores claim extraction (the claims of sitrep analyze) against sitrep's own
 gold set of claims (eval/claims/testdata/gold.jsonl; guidelines and the way
-its sentences were drawn: docs/claims.md). Gold sentences come from the
+its sentences were drawn: docs/claims.md). --set dev scores the development
+set instead (eval/claims/testdata/dev.jsonl, drawn the same way from other
+documents): develop on it, and measure the test set only to report. Gold sentences come from the
 sample seed articles and from data sets read in place under --datasets;
 a sentence whose file is absent or whose text has changed (SHA-256) is
 skipped with a message. Each source document is analysed whole, uncleaned,
@@ -32,7 +34,8 @@ both have one, else by name (equal, or one containing the other).`
 // evalClaims runs "sitrep eval claims".
 func (c *EvalCommand) evalClaims(ctx context.Context, args []string) error {
 	fset := c.newFlagSet("eval claims", evalClaimsUsage)
-	gold := fset.String("gold", "eval/claims/testdata/gold.jsonl", "gold `file` (JSON Lines)")
+	set := fset.String("set", "test", "which of the project's sets to score: test (the gold) or dev (the development set)")
+	gold := fset.String("gold", "", "gold `file` (JSON Lines); overrides --set")
 	datasets := fset.String("datasets", claims.DefaultDatasets, "data sets `dir`ectory the gold's locators are relative to")
 	seeds := fset.String("seeds", claims.DefaultSeeds, "seed articles `dir`ectory")
 	show := fset.Int("show", 0, "print this many missed and this many spurious claims, with their sentence")
@@ -44,6 +47,16 @@ func (c *EvalCommand) evalClaims(ctx context.Context, args []string) error {
 	}
 	if *show < 0 {
 		return fmt.Errorf("%w: --show must be 0 or more", ErrUsage)
+	}
+	if *gold == "" {
+		switch *set {
+		case "test":
+			*gold = "eval/claims/testdata/gold.jsonl"
+		case "dev":
+			*gold = "eval/claims/testdata/dev.jsonl"
+		default:
+			return fmt.Errorf("%w: --set %q: want test or dev", ErrUsage, *set)
+		}
 	}
 	recs, err := claims.ReadGold(*gold)
 	if err != nil {

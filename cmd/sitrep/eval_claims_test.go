@@ -40,6 +40,23 @@ func TestEvalClaims(t *testing.T) {
 	t.Log(claimsSummary.FindString(out))
 }
 
+// TestEvalClaimsDev scores the development set, found by --set dev from
+// the repository's root.
+func TestEvalClaimsDev(t *testing.T) {
+	if _, err := os.Stat("../../../shared/datasets"); err != nil {
+		t.Skip("../../../shared/datasets not found; skipping the claims eval on the development set")
+	}
+	t.Chdir("../..")
+	out, errOut, err := run(t, "", "eval", "claims", "--set", "dev")
+	if err != nil {
+		t.Fatalf("eval claims --set dev: %v\n%s", err, errOut)
+	}
+	if !strings.Contains(out, "dev.jsonl: 185 of 185 sentences scored (0 skipped)") || !claimsSummary.MatchString(out) {
+		t.Errorf("output:\n%s", out)
+	}
+	t.Log(claimsSummary.FindString(out))
+}
+
 // TestEvalClaimsFixture runs the eval on a gold file of its own, one seed
 // sentence whose article is rebuilt from the gold and one data set
 // sentence whose file is absent.
@@ -71,6 +88,7 @@ func TestEvalClaimsFixture(t *testing.T) {
 		{"eval", "claims", "--show", "-1", "--gold", path},
 		{"eval", "claims", "extra", "--gold", path},
 		{"eval", "claims", "--nope"},
+		{"eval", "claims", "--set", "train"},
 	} {
 		if _, _, err := run(t, "", args...); exitCode(err) != 2 {
 			t.Errorf("%v: exit %d (%v), want 2", args, exitCode(err), err)

@@ -261,6 +261,8 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "claimed credit", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "accepted responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "claimed the responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "claiming the responsibility", "self", "incident"),
+	tw(sitrep.PredicateResponsibility, "claims the responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "claimed full responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "accepted the responsibility", "self", "incident"),
 	tw(sitrep.PredicateResponsibility, "involvement", "of", "incident"),
@@ -273,6 +275,9 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "launched by", "after", "incident-before"),
 	tw(sitrep.PredicateResponsibility, "ambushed by", "after", "incident-before"),
 	tw(sitrep.PredicateResponsibility, "planted by", "after", "incident-before"),
+	// "two villagers were abducted and later killed by cadres of the
+	// PLFI": any passive incident verb, or a chain of them, before "by"
+	tw(sitrep.PredicateResponsibility, "by", "after", "incident-passive"),
 	tw(sitrep.PredicateResponsibility, "attacked", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "ambushed", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "abducted", "before", "incident-verb"),
@@ -288,6 +293,17 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "assassinated", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "gunned down", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "shot dead", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "killed", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "murdered", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "hacked", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "blew up", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "blown up", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "set ablaze", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "set fire", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "ransacked", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "assaulted", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "opened fire", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "hurled", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "took responsibility", "self", "incident"),
 	// "claimed the attack on the convoy": the claim without the word
 	// responsibility, for words that can only name an incident
@@ -496,6 +512,9 @@ var hostile = map[string]bool{"against": true, "contain": true, "fight": true, "
 
 func (u *unit) trigger(tr trigger, i, j int) {
 	f := u.f
+	if tr.pred == sitrep.PredicateSupport && !u.supportStated(i, j) {
+		return
+	}
 	a, b := u.clause(i, j)
 	// "in response to Afghan claims that ...": the claim is the claimants'
 	var nominal *sitrep.Actor
@@ -521,6 +540,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		var out []sitrep.Actor
 		ms := f.mentionsIn(cs, u.ts[i].s)
 		for k := len(ms) - 1; k >= 0; k-- {
+			if h := u.appositiveHead(ms, k, want); h >= 0 {
+				// "Jundullah, a splinter group of the TTP, claimed": the
+				// group of the apposition's head, not the one inside it
+				k = h
+			}
 			if want(ms[k].ent) && !(hostileMatters[tr.pred] && u.hostileNear(ms[k].s, a)) {
 				out = append(out, actorOf(ms[k]))
 				if tr.subj != "self" {
@@ -708,11 +732,24 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		if !u.subjectNextTo(subjects, i, a) {
 			return
 		}
+		if !u.activeVerb(i, j, b) {
+			return
+		}
 		e := j
-		for e < b && e < j+7 && u.ts[e].l != "," && !phraseEnd[u.ts[e].l] {
+		for e < b && e < j+7 && u.ts[e].l != "," && (!phraseEnd[u.ts[e].l] || u.chainedVerb(e, b)) {
 			e++
 		}
 		objects = []sitrep.Actor{{Name: f.text[u.ts[i].s:u.ts[e-1].e], Start: u.ts[i].s, End: u.ts[e-1].e}}
+	case "incident-passive":
+		k := u.passiveChain(i, a)
+		if k < 0 || u.stateForce(subjects[0]) || subjects[0].Start > u.ts[min(b-1, j+4)].s {
+			return
+		}
+		// the incident's words: the verbs and the victim before them
+		for n := 0; k > a && n < 5 && u.ts[k-1].l != "," && u.ts[k-1].l != "that" && u.ts[k-1].l != "which" && u.ts[k-1].l != "who" && !phraseEnd[u.ts[k-1].l]; n++ {
+			k--
+		}
+		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[i-1].e], Start: u.ts[k].s, End: u.ts[i-1].e}}
 	case "incident-before":
 		k := i
 		for k > a && k > i-6 && u.ts[k-1].l != "," && !phraseEnd[u.ts[k-1].l] && u.ts[k-1].l != "was" && u.ts[k-1].l != "were" {
@@ -880,23 +917,208 @@ func (u *unit) definite(k, a int) bool {
 	return false
 }
 
+// seekWords make support an aim, not a fact: "to garner support of".
+var seekWords = map[string]bool{"garner": true, "garnering": true, "seek": true, "seeking": true, "sought": true, "mobilise": true,
+	"mobilize": true, "mobilising": true, "mobilizing": true, "win": true, "gain": true, "enlist": true, "rally": true, "solicit": true}
+
+// supportStated reports whether the support word at [i, j) states that
+// someone backs someone: not an aim ("to garner support of"), and for
+// the noun "supporter(s)", only with "of" after it ("supporters of the
+// LTTE"), since "one of their supporters" names people, not a backing.
+func (u *unit) supportStated(i, j int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if seekWords[u.ts[k].l] {
+			return false
+		}
+	}
+	if l := u.ts[i].l; l == "supporter" || l == "supporters" {
+		return j < len(u.ts) && u.ts[j].l == "of"
+	}
+	return true
+}
+
+// appositiveHead returns the index of the mention ms[k] stands in an
+// apposition to ("Jundullah, a splinter group of the TTP": the TTP is
+// inside the apposition of Jundullah), or -1: the words between the
+// two are a comma, an article and at most five words ending in "of".
+func (u *unit) appositiveHead(ms []mention, k int, want func(*sitrep.Entity) bool) int {
+	if k == 0 || !want(ms[k-1].ent) {
+		return -1
+	}
+	x := sort.Search(len(u.ts), func(t int) bool { return u.ts[t].s >= ms[k-1].e })
+	// skip a bracketed short name after the head: "Jundullah (JD), a ..."
+	if x < len(u.ts) && u.ts[x].l == "(" {
+		for x < len(u.ts) && u.ts[x].l != ")" {
+			x++
+		}
+		x++
+	}
+	if x+2 >= len(u.ts) || u.ts[x].l != "," || (u.ts[x+1].l != "a" && u.ts[x+1].l != "an" && u.ts[x+1].l != "the") {
+		return -1
+	}
+	for y := x + 2; y < len(u.ts) && y <= x+7; y++ {
+		if u.ts[y].l == "of" {
+			if y+1 < len(u.ts) && u.ts[y+1].s <= ms[k].s && ms[k].s-u.ts[y].e <= 5 {
+				return k - 1
+			}
+			return -1
+		}
+		if u.ts[y].l == "," {
+			return -1
+		}
+	}
+	return -1
+}
+
 // subjectNextTo reports whether the subject found before the verb at i
-// stands right before it (a word or two between at most: "militants",
-// "cadres", "have").
+// stands right before it: what stands between may only be words that
+// leave it the verb's subject (a noun for its members, "cadres",
+// "militants"; an auxiliary or adverb, "have", "also", "allegedly"; a
+// bracketed short name; a time phrase, "on July 6 night", "last
+// night"), at most three other words.
 func (u *unit) subjectNextTo(subjects []sitrep.Actor, i, a int) bool {
 	if len(subjects) == 0 {
 		return false
 	}
 	end := subjects[0].End
-	n := 0
+	n, depth := 0, 0
 	for k := i - 1; k >= a && u.ts[k].s >= end; k-- {
-		if u.ts[k].l == "," || u.ts[k].l == "and" || u.ts[k].l == "who" {
+		l := u.ts[k].l
+		switch {
+		case l == ")":
+			depth++
+			continue
+		case l == "(":
+			depth--
+			continue
+		case depth > 0:
+			continue
+		case l == "," || l == "and" || l == "who" || l == "which" || l == "that":
 			return false
+		case betweenSubjectVerb[l] || months[l] || weekdays[l] || isNumber(l):
+			continue
 		}
 		n++
 	}
 	return n <= 3
 }
+
+// betweenSubjectVerb are words that may stand between a group's name and
+// its verb without taking the verb from it: its members, auxiliaries,
+// adverbs, and the words of a time phrase.
+var betweenSubjectVerb = map[string]bool{
+	"cadres": true, "cadre": true, "militants": true, "members": true, "activists": true, "rebels": true, "guerrillas": true,
+	"fighters": true, "terrorists": true, "insurgents": true, "ultras": true, "extremists": true, "men": true, "operatives": true,
+	"have": true, "has": true, "had": true, "also": true, "allegedly": true, "reportedly": true, "then": true, "later": true,
+	"on": true, "in": true, "the": true, "night": true, "morning": true, "evening": true, "afternoon": true, "last": true,
+	"early": true, "late": true, "today": true, "yesterday": true,
+}
+
+var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// beForms make a participle passive: "a cadre was killed".
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "got": true, "get": true}
+
+// activeVerb reports whether the incident verb at [i, j) is active with
+// an object: not after a form of "be" ("a cadre was killed"), and, for
+// a verb that needs an object, followed by one, not by a preposition
+// ("the cadre killed in an exchange of fire" is a passive participle).
+func (u *unit) activeVerb(i, j, b int) bool {
+	if i > 0 && beForms[u.ts[i-1].l] {
+		return false
+	}
+	if j-i > 1 {
+		return true // "shot dead", "blew up", "opened fire": the phrase is active
+	}
+	if j >= b {
+		return false
+	}
+	next := u.ts[j].l
+	if u.chainedVerb(j, b) {
+		return true
+	}
+	return !phraseEnd[next] && next != "," && next != "." && next != "during" && next != "near" && next != "with"
+}
+
+// passiveVerbs are the incident participles "by" may follow.
+var passiveVerbs = map[string]bool{"killed": true, "murdered": true, "shot": true, "attacked": true, "torched": true, "hurled": true,
+	"beheaded": true, "executed": true, "assaulted": true, "thrashed": true, "beaten": true, "hacked": true, "lynched": true,
+	"abducted": true, "kidnapped": true, "ambushed": true, "triggered": true, "detonated": true, "planted": true, "looted": true, "ransacked": true}
+
+// byTriggers are the participles with a trigger of their own ("abducted
+// by"): passiveChain leaves them alone when they stand by themselves.
+var byTriggers = map[string]bool{"abducted": true, "kidnapped": true, "ambushed": true, "triggered": true, "detonated": true, "planted": true}
+
+// passiveChain returns the first token of the passive incident verbs
+// ending right before "by" at i ("were abducted and subsequently
+// killed", "shot dead", "blown up"), a form of "be" before them
+// included, or -1 when there are none.
+func (u *unit) passiveChain(i, a int) int {
+	k := i - 1
+	if k >= a && (u.ts[k].l == "dead" || u.ts[k].l == "up" || u.ts[k].l == "down" || u.ts[k].l == "ablaze") {
+		k--
+	}
+	if k < a || !(passiveVerbs[u.ts[k].l] || u.ts[k].l == "gunned" || u.ts[k].l == "blown" || u.ts[k].l == "set") {
+		return -1
+	}
+	if byTriggers[u.ts[k].l] && k == i-1 && (k == a || u.ts[k-1].l != "and" && !strings.HasSuffix(u.ts[k-1].l, "ly")) {
+		return -1 // "abducted by": its own trigger
+	}
+	first := k
+	for k--; k >= a; k-- {
+		l := u.ts[k].l
+		switch {
+		case passiveVerbs[l]:
+			first = k
+		case l == "and" || strings.HasSuffix(l, "ly") || l == "later" || l == "then":
+		case beForms[l]:
+			return k
+		default:
+			return first
+		}
+	}
+	return first
+}
+
+// stateForce reports whether an actor is a state's force (police,
+// army, paramilitary): what it kills or arrests is a security
+// operation, not a hostile incident.
+func (u *unit) stateForce(a sitrep.Actor) bool {
+	name := strings.ToLower(a.Name)
+	for _, w := range strings.Fields(name) {
+		switch strings.Trim(w, "()") {
+		case "liberation", "revolutionary", "people", "peoples", "people's", "mujahideen", "islamic", "maoist", "red":
+			return false
+		}
+	}
+	for _, w := range strings.Fields(name) {
+		switch strings.Trim(w, "()") {
+		case "police", "army", "rifles", "forces", "force", "security", "battalion", "rangers", "corps", "guard", "guards", "commandos", "military", "troops":
+			return true
+		}
+	}
+	return false
+}
+
+// chainedVerb reports whether the "and" at e joins a second incident verb
+// to the first ("abducted and killed", "abducted and later killed").
+func (u *unit) chainedVerb(e, b int) bool {
+	if u.ts[e].l != "and" {
+		return false
+	}
+	for k := e + 1; k < b && k <= e+2; k++ {
+		if chainVerbs[u.ts[k].l] {
+			return true
+		}
+	}
+	return false
+}
+
+var chainVerbs = map[string]bool{"killed": true, "murdered": true, "abducted": true, "kidnapped": true, "shot": true, "beheaded": true,
+	"executed": true, "torched": true, "ransacked": true, "looted": true, "assaulted": true, "thrashed": true, "injured": true, "wounded": true}
 
 // hostileNear reports whether a hostile word stands within three words
 // before the byte offset off (and not before token a).

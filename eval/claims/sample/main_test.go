@@ -18,6 +18,15 @@ var (
 // gold set's sentences, in order: the procedure of docs/claims.md is the
 // one that made the gold.
 func TestDrawIsTheGold(t *testing.T) {
+	checkDraw(t, "gold.jsonl", func() ([]claims.Record, []string, error) { return draw(seedsDir, datasetsDir) })
+}
+
+// TestDrawIsTheDev does the same for the development set (--set dev).
+func TestDrawIsTheDev(t *testing.T) {
+	checkDraw(t, "dev.jsonl", func() ([]claims.Record, []string, error) { return drawDev(datasetsDir) })
+}
+
+func checkDraw(t *testing.T, file string, drawSet func() ([]claims.Record, []string, error)) {
 	if testing.Short() {
 		t.Skip("the draw reads every data set (~3 s); skipped in -short")
 	}
@@ -26,11 +35,11 @@ func TestDrawIsTheGold(t *testing.T) {
 			t.Skipf("%s not found (the shared seeds and data sets sit beside the repository); skipping the re-draw", d)
 		}
 	}
-	gold, err := claims.ReadGold(filepath.Join("..", "testdata", "gold.jsonl"))
+	gold, err := claims.ReadGold(filepath.Join("..", "testdata", file))
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, texts, err := draw(seedsDir, datasetsDir)
+	recs, texts, err := drawSet()
 	if err != nil {
 		t.Fatal(err)
 	}
