@@ -143,7 +143,7 @@ func TestMigrations(t *testing.T) {
 		t.Fatal(err)
 	}
 	var names string
-	if err := conn.QueryRow("SELECT group_concat(name) FROM migrations").Scan(&names); err != nil || names != "0001_init.sql,0002_doc_dates.sql,0003_quote_mentions.sql,0004_narrow_tables.sql" {
+	if err := conn.QueryRow("SELECT group_concat(name) FROM migrations").Scan(&names); err != nil || names != "0001_init.sql,0002_doc_dates.sql,0003_quote_mentions.sql,0004_narrow_tables.sql,0005_incident_places.sql" {
 		t.Errorf("migrations recorded: %q, %v", names, err)
 	}
 	if _, err := conn.Exec("INSERT INTO migrations VALUES ('9999_future.sql', '2030-01-01T00:00:00Z')"); err != nil {

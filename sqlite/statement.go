@@ -222,7 +222,11 @@ func (db *DB) Incidents(ctx context.Context, f sitrep.IncidentFilter) ([]sitrep.
 				return out, err
 			}
 		} else {
-			w.add("(t.place_name = ? COLLATE NOCASE OR t.admin2 = ? COLLATE NOCASE OR t.admin1 = ? COLLATE NOCASE OR t.country = ? COLLATE NOCASE)",
+			// A set from the four name indexes (migration 0005), then
+			// checked on each incident of the walk latest first: from
+			// the date index alone, no row read but the page's.
+			w.add(`(t.doc, t.idx) IN (SELECT doc, idx FROM incidents WHERE place_name = ? COLLATE NOCASE UNION ALL SELECT doc, idx FROM incidents WHERE admin2 = ? COLLATE NOCASE
+				UNION ALL SELECT doc, idx FROM incidents WHERE admin1 = ? COLLATE NOCASE UNION ALL SELECT doc, idx FROM incidents WHERE country = ? COLLATE NOCASE)`,
 				f.Place, f.Place, f.Place, f.Place)
 		}
 	}
