@@ -2,8 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"slices"
+		"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,16 +23,9 @@ const snippetTokens = 24
 // match's position lists and column sizes), so a word in every other
 // document of a large store cannot be ranked whole in the time an analyst
 // waits: the latest rankWindow matches are ranked. Counting is cheaper
-// (about 0.1 µs a match), but with filters it reads rows, so it stops at
-// countCap. A filter on a set of documents (an entity, an incident type,
-// a date range, an outlet) is checked against the set, built once, when
-// the set is at most smallSet documents; a larger one is checked on each
-// match's document row.
-const (
-	defaultRankWindow = 3000
-	defaultCountCap   = 10000
-	smallSet          = 20000
-)
+// (about 0.1 µs a match) and exact. Filters work on sets of keys
+// (filtered.go).
+const defaultRankWindow = 3000
 
 // Search implements sitrep.Store. Its answers are kept while the store is
 // unchanged (cache.go).
@@ -47,7 +39,6 @@ func (db *DB) Search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 }
 
 func (db *DB) search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchResult, error) {
-	rankWindow, countCap := db.rankWindow, db.countCap
 	if q.Type != "" && !slices.Contains(sitrep.IncidentTypes, q.Type) {
 		return nil, sitrep.Errorf(sitrep.EINVALID, "unknown incident type %q (one of %s)", q.Type, strings.Join(sitrep.IncidentTypes, ", "))
 	}
@@ -81,191 +72,14 @@ func (db *DB) search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		return res, nil
 	}
 
-	// How many match the words: FTS5 counts them quickly.
-	const col = "documents_fts.rowid"
-	var matches int
-	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", match).Scan(&matches); err != nil {
-		return nil, db.queryError(err, q.Query)
-	}
-	if matches == 0 {
-		return res, nil
-	}
-
-	// The filters, as conditions on each match (col is its document's
-	// key): membership of a set of documents built once, when the set is
-	// smaller than the matches, else a look-up for each match.
-	var w, joined where
-	w.add("documents_fts MATCH ?", match)
-	filter := func(size string, sizeArgs []any, set, probe string, join bool, args ...any) error {
-		var n int
-		if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM "+size+" LIMIT "+strconv.Itoa(min(matches, smallSet)+1)+")",
-			sizeArgs...).Scan(&n); err != nil {
-			return db.fail(err)
-		}
-		switch {
-		case n <= min(matches, smallSet):
-			w.add("+"+col+" IN ("+set+")", args...)
-		case join:
-			joined.add(probe, args...)
-		default:
-			w.add(probe, args...)
-		}
-		return nil
-	}
-	if q.Entity != "" {
-		n, ok, err := db.keyOf(ctx, q.Entity)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return res, nil
-		}
-		if err := filter("doc_entities WHERE entity = ?", []any{n}, "SELECT doc FROM doc_entities WHERE entity = ?",
-			"EXISTS (SELECT 1 FROM doc_entities WHERE entity = ? AND doc = "+col+")", false, n); err != nil {
-			return nil, err
-		}
-	}
-	if q.Type != "" {
-		if err := filter("incidents WHERE type = ?", []any{q.Type}, "SELECT doc FROM incidents WHERE type = ?",
-			"EXISTS (SELECT 1 FROM incidents WHERE doc = "+col+" AND type = ?)", false, q.Type); err != nil {
-			return nil, err
-		}
-	}
-	docFilter := func(cond string, args ...any) error {
-		return filter("documents WHERE "+cond, args, "SELECT n FROM documents WHERE "+cond, "d."+cond, true, args...)
-	}
-	if q.Outlet != "" {
-		if err := docFilter("outlet = ? COLLATE NOCASE", q.Outlet); err != nil {
-			return nil, err
-		}
-	}
-	var dates string
-	var dateArgs []any
-	switch {
-	case !q.Since.IsZero() && !q.Until.IsZero():
-		dates, dateArgs = "published BETWEEN ? AND ?", []any{q.Since.String(), q.Until.String()}
-	case !q.Since.IsZero():
-		dates, dateArgs = "published >= ?", []any{q.Since.String()}
-	case !q.Until.IsZero():
-		dates, dateArgs = "published <= ?", []any{q.Until.String()}
-	}
-	if dates != "" {
-		// Documents are mostly stored in the order they were published,
-		// so those of a date range mostly sit in one run of keys: the
-		// run bounds the matches to walk, and when it holds only those
-		// documents it is the whole filter. Finding the run reads the
-		// range's dates (from the narrow doc_refs table): done for a
-		// range of at most smallSet documents; a wider one is checked on
-		// each match.
-		var size int
-		var first, last sql.NullInt64
-		if err := db.read.QueryRowContext(ctx, "SELECT count(*), min(n), max(n) FROM (SELECT n FROM doc_refs WHERE "+dates+
-			" LIMIT "+strconv.Itoa(smallSet+1)+")", dateArgs...).Scan(&size, &first, &last); err != nil {
-			return nil, db.fail(err)
-		}
-		if size == 0 {
-			return res, nil
-		}
-		probe := "EXISTS (SELECT 1 FROM doc_refs WHERE n = " + col + " AND " + dates + ")"
-		if size > smallSet {
-			w.add(probe, dateArgs...)
-		} else {
-			w.add(col+" BETWEEN ? AND ?", first.Int64, last.Int64)
-			switch gaps := last.Int64 - first.Int64 + 1 - int64(size); {
-			case gaps == 0:
-			case matches <= size:
-				// Fewer matches than documents in the range: check each.
-				w.add(probe, dateArgs...)
-			case gaps <= int64(size):
-				// Fewer documents of the run lie outside the range
-				// than inside: leave those out.
-				w.add("+"+col+" NOT IN (SELECT n FROM doc_refs WHERE n BETWEEN ? AND ? AND NOT coalesce("+dates+", 0))",
-					append([]any{first.Int64, last.Int64}, dateArgs...)...)
-			default:
-				w.add("+"+col+" IN (SELECT n FROM doc_refs WHERE "+dates+")", dateArgs...)
-			}
-		}
-	}
-	if q.HasQuote {
-		joined.add("d.quotes > 0")
-	}
-	if q.HasIncident {
-		joined.add("d.incidents > 0")
-	}
-	from := "FROM documents_fts"
-	if len(joined.conds) > 0 {
-		// CROSS JOIN: the matches drive, never the documents table.
-		from += " CROSS JOIN doc_refs d ON d.n = " + col
-		w.conds = append(w.conds, joined.conds...)
-		w.args = append(w.args, joined.args...)
-	}
-	from += " " + w.String()
-
-	var rows *sql.Rows
-	if len(w.conds) == 1 {
-		// No filter: the words' count is the total; the newest rankWindow
-		// matches are ranked.
-		res.Total = matches
-		window, args := "", []any{match}
-		if matches > rankWindow {
-			var bound int64
-			if err := db.read.QueryRowContext(ctx, "SELECT "+col+" FROM documents_fts WHERE documents_fts MATCH ? ORDER BY "+col+
-				" DESC LIMIT 1 OFFSET ?", match, rankWindow-1).Scan(&bound); err != nil {
-				return nil, db.queryError(err, q.Query)
-			}
-			window, args = " AND "+col+" >= ?", append(args, bound)
-		}
-		// "rank + 0" keeps FTS5 from ranking every match of the words
-		// itself: SQLite ranks those in the window only.
-		rows, err = db.read.QueryContext(ctx, "SELECT -1, "+col+", -documents_fts.rank FROM documents_fts WHERE documents_fts MATCH ?"+
-			window+" ORDER BY documents_fts.rank + 0, "+col+" DESC"+limit, args...)
+	var top []rankedKey
+	if q.Entity != "" || q.Type != "" || q.Outlet != "" || !q.Since.IsZero() || !q.Until.IsZero() || q.HasQuote || q.HasIncident {
+		top, err = db.searchFiltered(ctx, q, match, limit, res) // filtered.go
 	} else {
-		// Filters: one statement, so that their sets are built once. m
-		// holds the latest matches that pass them (up to countCap;
-		// counting them is the total); the newest rankWindow of them are
-		// ranked.
-		args := append(slices.Clone(w.args), match, rankWindow-1)
-		rows, err = db.read.QueryContext(ctx, "WITH m AS MATERIALIZED (SELECT "+col+" AS n "+from+" ORDER BY "+col+" DESC LIMIT "+
-			strconv.Itoa(countCap)+") SELECT (SELECT count(*) FROM m), "+col+", -documents_fts.rank FROM documents_fts"+
-			" WHERE documents_fts MATCH ? AND "+col+" >= coalesce((SELECT n FROM m LIMIT 1 OFFSET ?), 0) AND +"+col+" IN (SELECT n FROM m)"+
-			" ORDER BY documents_fts.rank + 0, "+col+" DESC"+limit, args...)
+		top, err = db.searchWords(ctx, q, match, limit, res)
 	}
 	if err != nil {
-		return nil, db.queryError(err, q.Query)
-	}
-	type ranked struct {
-		n     int64
-		score float64
-	}
-	var top []ranked
-	counted := -1
-	for rows.Next() {
-		var r ranked
-		if err := rows.Scan(&counted, &r.n, &r.score); err != nil {
-			rows.Close()
-			return nil, db.queryError(err, q.Query)
-		}
-		top = append(top, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, db.queryError(err, q.Query)
-	}
-	if len(w.conds) > 1 {
-		if counted < 0 {
-			// An empty page: count apart.
-			if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 "+from+" LIMIT "+strconv.Itoa(countCap)+")",
-				w.args...).Scan(&counted); err != nil {
-				return nil, db.queryError(err, q.Query)
-			}
-		}
-		res.Total, res.TotalAtLeast = counted, counted == countCap
-	}
-	res.Ranked = min(res.Total, rankWindow)
-	if q.Facets {
-		if err := db.facets(ctx, "SELECT "+col+" AS n "+from+" ORDER BY "+col+" DESC", w.args, facetCap, res); err != nil {
-			return nil, db.queryError(err, q.Query)
-		}
+		return nil, err
 	}
 
 	// The snippets of that page only: a snippet reads and tokenizes the
@@ -285,6 +99,61 @@ func (db *DB) search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
+}
+
+// rankedKey is a document's key and its BM25 score.
+type rankedKey struct {
+	n     int64
+	score float64
+}
+
+// searchWords fills res with the documents that match the full-text query
+// match (no filters), and returns the keys of the page's hits with their
+// scores.
+func (db *DB) searchWords(ctx context.Context, q sitrep.SearchQuery, match, limit string, res *sitrep.SearchResult) ([]rankedKey, error) {
+	// How many match the words: FTS5 counts them quickly.
+	const col = "documents_fts.rowid"
+	var matches int
+	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", match).Scan(&matches); err != nil {
+		return nil, db.queryError(err, q.Query)
+	}
+	if matches == 0 {
+		return nil, nil
+	}
+	// The newest rankWindow matches are ranked.
+	res.Total = matches
+	res.Ranked = min(res.Total, db.rankWindow)
+	window, args := "", []any{match}
+	if matches > db.rankWindow {
+		var bound int64
+		if err := db.read.QueryRowContext(ctx, "SELECT "+col+" FROM documents_fts WHERE documents_fts MATCH ? ORDER BY "+col+
+			" DESC LIMIT 1 OFFSET ?", match, db.rankWindow-1).Scan(&bound); err != nil {
+			return nil, db.queryError(err, q.Query)
+		}
+		window, args = " AND "+col+" >= ?", append(args, bound)
+	}
+	if q.Facets {
+		if err := db.facets(ctx, "SELECT "+col+" AS n FROM documents_fts WHERE documents_fts MATCH ? ORDER BY "+col+" DESC", []any{match}, facetCap, res); err != nil {
+			return nil, db.queryError(err, q.Query)
+		}
+	}
+	// "rank + 0" keeps FTS5 from ranking every match of the words
+	// itself: SQLite ranks those in the window only.
+	rows, err := db.read.QueryContext(ctx, "SELECT "+col+", -documents_fts.rank FROM documents_fts WHERE documents_fts MATCH ?"+
+		window+" ORDER BY documents_fts.rank + 0, "+col+" DESC"+limit, args...)
+	if err != nil {
+		return nil, db.queryError(err, q.Query)
+	}
+	defer rows.Close()
+	var top []rankedKey
+	for rows.Next() {
+		var r rankedKey
+		if err := rows.Scan(&r.n, &r.score); err != nil {
+			return nil, db.queryError(err, q.Query)
+		}
+		top = append(top, r)
+	}
+	return top, db.queryError(rows.Err(), q.Query)
 }
 
 // facetCap is how many of the documents found (the latest) facets count:
