@@ -376,7 +376,10 @@ func (g *Gazetteer) candidates(key string) []int32 {
 // Gumla), so that the name itself says what kind of place it is.
 func (g *Gazetteer) candidatesKind(key string) ([]int32, bool) {
 	if nums := g.lookupKey(key); len(nums) > 0 {
-		return nums, false
+		// an alias with its division word ("Dima Hasao District") says
+		// its kind as much as the word looked up apart
+		i := strings.LastIndexByte(key, ' ')
+		return nums, i > 0 && divisionWords[key[i+1:]] != "" && divisionWords[key[i+1:]] == g.kind(nums[0])
 	}
 	if i := strings.LastIndexByte(key, ' '); i > 0 {
 		if kind, ok := divisionWords[key[i+1:]]; ok {

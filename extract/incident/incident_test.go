@@ -161,6 +161,22 @@ func TestFind(t *testing.T) {
 		{"triggered an explosive is a bombing",
 			`Three soldiers were wounded when insurgents triggered an explosive under their vehicle near Turbat on Friday.`, "",
 			[]string{"bombing at Turbat injured 3..3 target soldiers"}},
+		// places the gazetteer lacks, or spells otherwise
+		{"a village the gazetteer lacks is named, inside the district that follows",
+			`Gunmen shot dead two labourers at Zorkhaibad village in Mastung District on Monday.`, "",
+			[]string{"armed_attack at Zorkhaibad killed 2..2 target labourers"}},
+		{"an area of a district, after the cue",
+			`Two soldiers were injured when a bomb exploded in the Qorzai Bala area of Dera Bugti District on Friday.`, "",
+			[]string{"bombing at Qorzai Bala injured 2..2 target soldiers"}},
+		{"an area of a city is the city",
+			`A shopkeeper was shot dead in the Zorkhaibad area of Quetta on Monday.`, "",
+			[]string{"armed_attack at Quetta killed 1..1"}},
+		{"a district in another spelling",
+			`Militants shot dead a policeman in Baramulla District on Monday.`, "",
+			[]string{"armed_attack at Baramula killed 1..1"}},
+		{"a district the gazetteer lacks keeps its name",
+			`Maoists killed a villager in Korrapalem District of Chhattisgarh on Monday.`, "",
+			[]string{"armed_attack at Korrapalem killed 1..1 by Maoists (attributed)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
