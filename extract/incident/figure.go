@@ -234,6 +234,7 @@ type figureOf struct {
 	victims string
 	vs, ve  int // victims phrase span (bytes)
 	toll    bool
+	zero    bool // a stated zero: "no one was hurt"
 }
 
 // figures finds the casualty figures of the sentence.
@@ -486,6 +487,80 @@ func (s *sent) findFigures() []figureOf {
 				used[x] = true
 			}
 			out = append(out, figureOf{fig: withVictims(f, s.doc.Text, ve), what: what, victims: vic, vs: vs, ve: ve})
+		}
+	}
+	return append(out, s.zeros()...)
+}
+
+// zeroNouns are nouns whose negation states that nobody was killed or
+// injured: "no casualties", "no loss of life", "no injuries".
+var zeroNouns = map[string][2]bool{ // killed, injured
+	"casualty": {true, true}, "casualties": {true, true}, "fatalities": {true, false}, "fatality": {true, false},
+	"deaths": {true, false}, "injuries": {false, true}, "injury": {false, true}, "loss": {true, false},
+}
+
+// zeroVerbs are participles whose negated subject ("no one was hurt",
+// "nobody was injured") says nobody was killed or injured.
+var zeroVerbs = map[string][2]bool{
+	"hurt": {true, true}, "harmed": {true, true}, "killed": {true, false}, "injured": {false, true}, "wounded": {false, true},
+}
+
+// zeros finds stated zeros: "no one was hurt" (killed and injured 0),
+// "no casualties were reported", "there was no report of any human
+// casualty", "no one was injured" (injured 0), "without any loss of
+// life". "No one else was hurt" counts nobody beyond those told, so it
+// is no zero.
+func (s *sent) zeros() []figureOf {
+	ts := s.ts
+	var out []figureOf
+	add := func(b, e int, kinds [2]bool) {
+		fig := sitrep.Figure{Min: 0, Max: intp(0), Estimate: 0, Text: s.text(b, e), Start: ts[b].s, End: ts[e-1].e}
+		if kinds[0] {
+			out = append(out, figureOf{fig: fig, what: casKilled, zero: true})
+		}
+		if kinds[1] {
+			out = append(out, figureOf{fig: fig, what: casInjured, zero: true})
+		}
+	}
+	for k := 0; k < len(ts); k++ {
+		l := ts[k].l
+		// "no one", "nobody", "none of them" ... "was hurt"
+		if l == "nobody" || l == "no" && k+1 < len(ts) && ts[k+1].l == "one" || l == "none" {
+			e := k + 1
+			if l == "no" {
+				e++
+			}
+			if e < len(ts) && ts[e].l == "else" {
+				continue
+			}
+			for j := e; j < len(ts) && j < e+5; j++ {
+				if kinds, ok := zeroVerbs[ts[j].l]; ok {
+					add(k, j+1, kinds)
+					k = j
+					break
+				}
+				if clauseBreak(ts[j].l) {
+					break
+				}
+			}
+			continue
+		}
+		kinds, ok := zeroNouns[l]
+		if !ok || l == "loss" && !(k+2 < len(ts) && ts[k+1].l == "of" && (ts[k+2].l == "life" || ts[k+2].l == "lives")) {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-5; j-- {
+			if w := ts[j].l; w == "no" || w == "without" || w == "nil" || w == "zero" {
+				e := k + 1
+				if l == "loss" {
+					e = k + 3
+				}
+				add(j, e, kinds)
+				break
+			}
+			if clauseBreak(ts[j].l) || isDigit(ts[j].l) {
+				break
+			}
 		}
 	}
 	return out

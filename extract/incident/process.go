@@ -80,7 +80,7 @@ func (f *finder) process(s *sent) {
 		if ev.weak {
 			hasCount := false
 			for _, fg := range ev.figs {
-				if fg.what == casKilled || fg.what == casInjured {
+				if (fg.what == casKilled || fg.what == casInjured) && !fg.zero {
 					hasCount = true
 				}
 			}
@@ -290,11 +290,19 @@ func (f *finder) merge(c *inc, ev *event, s *sent) {
 		fig := fg.fig
 		switch fg.what {
 		case casKilled:
-			if c.Killed == nil || fg.toll && !c.killedToll || fg.toll && fig.Estimate > c.Killed.Estimate {
+			// a stated zero only where no figure is told; any figure
+			// replaces it
+			if fg.zero {
+				if c.Killed == nil {
+					c.Killed = &fig
+				}
+				continue
+			}
+			if c.Killed == nil || isZero(c.Killed) || fg.toll && !c.killedToll || fg.toll && fig.Estimate > c.Killed.Estimate {
 				c.Killed, c.killedToll = &fig, fg.toll
 			}
 		case casInjured:
-			if c.Injured == nil {
+			if c.Injured == nil || isZero(c.Injured) && !fg.zero {
 				c.Injured = &fig
 			}
 		case casKidnapped:
@@ -440,10 +448,13 @@ func (s *sent) arrestee(ev *event) bool {
 	return false
 }
 
+// isZero reports whether a figure is a stated zero.
+func isZero(f *sitrep.Figure) bool { return f.Min == 0 && f.Max != nil && *f.Max == 0 }
+
 // hasCasualties reports whether figures count anyone killed or injured.
 func hasCasualties(figs []figureOf) bool {
 	for _, fg := range figs {
-		if fg.what == casKilled || fg.what == casInjured {
+		if (fg.what == casKilled || fg.what == casInjured) && !fg.zero {
 			return true
 		}
 	}
