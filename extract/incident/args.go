@@ -22,6 +22,9 @@ func (f *finder) fill(s *sent, ev *event, figs []figureOf, claims []sitrep.Perpe
 			continue
 		}
 		fg.fig.Source = f.figureSource(s, fg.fig.Start)
+		if fg.victims == "" && !fg.zero {
+			fg.victims, fg.vs, fg.ve = singleVictim(fg.fig)
+		}
 		ev.figs = append(ev.figs, fg)
 		if fg.victims != "" && fam == 0 && !(ev.typ == sitrep.IncidentSecurityOperation || ev.typ == sitrep.IncidentArmedClash) {
 			ev.targets = append(ev.targets, f.actorFor(fg.victims, fg.vs, fg.ve))
@@ -75,6 +78,30 @@ func (f *finder) fill(s *sent, ev *event, figs []figureOf, claims []sitrep.Perpe
 			ev.hedged = true
 		}
 	}
+}
+
+// singleVictim is the one person a figure of one names, as a target:
+// "Malik Gul Khan", "a tribal elder" (the article left out); not a
+// pronoun or a word that names no one ("a person").
+func singleVictim(fg sitrep.Figure) (string, int, int) {
+	if fg.Min != 1 || fg.Max == nil || *fg.Max != 1 {
+		return "", 0, 0
+	}
+	t, st := fg.Text, fg.Start
+	for _, a := range []string{"a ", "an ", "A ", "An ", "one ", "One ", "the ", "The "} {
+		if r, ok := strings.CutPrefix(t, a); ok {
+			t, st = r, st+len(a)
+			break
+		}
+	}
+	switch strings.ToLower(t) {
+	case "", "him", "her", "person", "one", "man", "woman", "individual", "other", "another":
+		return "", 0, 0
+	}
+	if strings.ContainsAny(t, ",;()") || len(strings.Fields(t)) > 5 {
+		return "", 0, 0
+	}
+	return t, st, st + len(t)
 }
 
 // figureSource is who gave a figure: the speaker of the quote it is in.
