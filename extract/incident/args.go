@@ -98,7 +98,7 @@ func singleVictim(fg sitrep.Figure) (string, int, int) {
 	case "", "him", "her", "person", "one", "man", "woman", "individual", "other", "another":
 		return "", 0, 0
 	}
-	if strings.ContainsAny(t, ",;()") || len(strings.Fields(t)) > 5 {
+	if strings.ContainsAny(t, ",;()") || len(strings.Fields(t)) > 5 || strings.HasPrefix(t, "of ") {
 		return "", 0, 0
 	}
 	return t, st, st + len(t)

@@ -235,6 +235,9 @@ type figureOf struct {
 	vs, ve  int // victims phrase span (bytes)
 	toll    bool
 	zero    bool // a stated zero: "no one was hurt"
+	// later: victims who "succumbed" to their injuries, added to the
+	// dead; ofInjured: counted before among the injured
+	later, ofInjured bool
 }
 
 // figures finds the casualty figures of the sentence.
@@ -275,6 +278,22 @@ func (s *sent) findFigures() []figureOf {
 			// "beat him to death", "stabbed to death"
 			if k >= 3 && ts[k-1].l == "to" && (ts[k-2].l == "him" || ts[k-2].l == "her") {
 				out = append(out, figureOf{fig: sitrep.Figure{Min: 1, Estimate: 1, Max: intp(1), Text: s.text(k-2, k+1), Start: ts[k-2].s, End: ts[k].e}, what: casKilled})
+			}
+			continue
+		}
+		// "One of the injured, Mohammad Rafiq (26), later succumbed",
+		// "one of them succumbed to injuries", "the injured constable
+		// succumbed": a victim told as injured who died later
+		if l == "succumbed" {
+			if fg, ok := s.succumbed(k, used); ok {
+				// "one of the injured" counts no one injured here
+				kept := out[:0]
+				for _, o := range out {
+					if o.what != casInjured || o.fig.End <= fg.fig.Start || o.fig.Start >= fg.fig.End {
+						kept = append(kept, o)
+					}
+				}
+				out = append(kept, fg)
 			}
 			continue
 		}
@@ -490,6 +509,43 @@ func (s *sent) findFigures() []figureOf {
 		}
 	}
 	return append(out, s.zeros()...)
+}
+
+// succumbed reads the subject of "succumbed" at token k: a count "of
+// the injured" or "of them", a person named, a singular person noun.
+func (s *sent) succumbed(k int, used map[int]bool) (figureOf, bool) {
+	ts := s.ts
+	ofInjured := false
+	for x := k - 1; x >= 0 && x >= k-14; x-- {
+		l := ts[x].l
+		if l == "." || l == ";" || l == "and" && x < k-1 || l == "when" || l == "after" {
+			break
+		}
+		if l == "injured" || l == "wounded" || l == "them" {
+			ofInjured = true
+		}
+		if l == "of" && x > 0 {
+			if f, e, ok := s.number(x - 1); ok && e >= x && e <= k {
+				f.Text, f.End = s.doc.Text[f.Start:ts[min(x+2, k-1)].e], ts[min(x+2, k-1)].e
+				used[x-1] = true
+				return figureOf{fig: f, what: casKilled, later: true, ofInjured: ofInjured || x+2 < len(ts) && (ts[x+2].l == "injured" || ts[x+1].l == "them")}, true
+			}
+		}
+		if who := s.f.personEndingAt(ts[x].e); who != nil || personSingular[l] {
+			st := ts[x].s
+			if who != nil {
+				st = who.s
+			}
+			used[x] = true
+			for y := s.tokAt(st) - 1; y >= 0 && y >= s.tokAt(st)-3; y-- {
+				if ts[y].l == "injured" || ts[y].l == "wounded" {
+					ofInjured = true
+				}
+			}
+			return figureOf{fig: sitrep.Figure{Min: 1, Estimate: 1, Max: intp(1), Text: s.doc.Text[st:ts[x].e], Start: st, End: ts[x].e}, what: casKilled, later: true, ofInjured: ofInjured}, true
+		}
+	}
+	return figureOf{}, false
 }
 
 // zeroNouns are nouns whose negation states that nobody was killed or

@@ -286,8 +286,39 @@ func (f *finder) merge(c *inc, ev *event, s *sent) {
 			c.DatePrecision = ""
 		}
 	}
+	toll := false
+	for _, fg := range ev.figs {
+		toll = toll || fg.toll
+	}
 	for _, fg := range ev.figs {
 		fig := fg.fig
+		if fg.later && fg.what == casKilled && !toll {
+			// a victim who succumbed adds to the dead told, and leaves
+			// the injured when counted among them
+			n := fig.Min
+			if c.Killed != nil && !isZero(c.Killed) && !c.killedToll && c.Killed.End <= fig.Start {
+				k := *c.Killed
+				k.Min, k.Estimate = k.Min+n, k.Estimate+n
+				if k.Max != nil {
+					k.Max = intp(*k.Max + n)
+				}
+				c.Killed = &k
+			} else if c.Killed == nil || isZero(c.Killed) {
+				c.Killed = &fig
+			}
+			if fg.ofInjured && c.Injured != nil && c.Injured.Min >= n && c.Injured.Start <= fig.Start {
+				j := *c.Injured
+				j.Min, j.Estimate = j.Min-n, max(j.Estimate-n, 0)
+				if j.Max != nil {
+					j.Max = intp(*j.Max - n)
+				}
+				c.Injured = &j
+				if j.Min == 0 {
+					c.Injured = nil // all the injured died
+				}
+			}
+			continue
+		}
 		switch fg.what {
 		case casKilled:
 			// a stated zero only where no figure is told; any figure
