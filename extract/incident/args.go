@@ -632,7 +632,8 @@ func (s *sent) claimed() []sitrep.Perpetrator {
 func isAttackNoun(ts []tok, i int) bool {
 	for k := i; k < len(ts) && k < i+4; k++ {
 		if ts[k].l == "killing" || ts[k].l == "killings" || ts[k].l == "killed" {
-			return false
+			// "claimed the killing of Malik X": responsibility for it
+			return k+1 < len(ts) && ts[k+1].l == "of" && ts[k].l != "killed"
 		}
 		for _, c := range cues[ts[k].l] {
 			if c.kind == kindNoun || c.kind == kindWeak {

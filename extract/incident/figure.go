@@ -461,6 +461,27 @@ func (s *sent) findFigures() []figureOf {
 			}
 			continue
 		}
+		// "claimed the killing of Malik Gul Khan", "the killing of
+		// two policemen": the victims after "of"
+		if (l == "killing" || l == "killings") && k+2 < len(ts) && ts[k+1].l == "of" && !used[k+2] {
+			if m := s.f.personStartingAt(ts[k+2].s); m != nil {
+				used[k+2] = true
+				out = append(out, figureOf{fig: sitrep.Figure{Min: 1, Estimate: 1, Max: intp(1), Text: s.doc.Text[m.s:m.e], Start: m.s, End: m.e}, what: casKilled, victims: s.doc.Text[m.s:m.e], vs: m.s, ve: m.e})
+				continue
+			}
+			if f, e, ok := s.number(k + 2); ok {
+				end := e
+				for end < len(ts) && end < e+6 && !stopVictims(ts[end].l) {
+					end++
+				}
+				vic, vs, ve, _ := s.victims(e, end)
+				for x := k + 2; x < e; x++ {
+					used[x] = true
+				}
+				out = append(out, figureOf{fig: withVictims(f, s.doc.Text, ve), what: casKilled, victims: vic, vs: vs, ve: ve})
+				continue
+			}
+		}
 		// count after: "killing 12 people", "killed over 70 Shia
 		// Muslims", "left 5 dead", "claimed 12 lives"
 		if activeForms[l] && k+1 < len(ts) {
