@@ -354,12 +354,12 @@ func (f *finder) localPlace(s *sent, ev *event) (*sitrep.IncidentPlace, int) {
 			continue
 		}
 		name := s.doc.Text[lo:hi]
-		if _, ok := f.Geocode(name, f.context); ok {
-			continue // the gazetteer's place is found as such
-		}
 		enc := f.enclosing(s, k+1)
 		if enc == nil || enc.Precision == sitrep.PrecisionTown || enc.Precision == sitrep.PrecisionCountry {
 			continue
+		}
+		if _, ok := f.geocode(name); ok {
+			continue // the gazetteer's place is found as such
 		}
 		p := *enc
 		p.Name, p.Entity, p.Text, p.Start, p.End = name, "", s.doc.Text[lo:ts[k].e], lo, ts[k].e
@@ -393,7 +393,7 @@ func (f *finder) enclosing(s *sent, j int) *sitrep.IncidentPlace {
 			for i > j && i > k-4 && isCapital(ts[i-1].w) && !definiteWords[ts[i-1].l] {
 				i--
 			}
-			if p, ok := f.Geocode(s.doc.Text[ts[i].s:ts[k].e], f.context); ok {
+			if p, ok := f.geocode(s.doc.Text[ts[i].s:ts[k].e]); ok {
 				return placeOf(p, "", s.doc.Text[ts[i].s:ts[k].e], ts[i].s, ts[k].e)
 			}
 		}
@@ -404,6 +404,25 @@ func (f *finder) enclosing(s *sent, j int) *sitrep.IncidentPlace {
 		}
 	}
 	return nil
+}
+
+// geocode is Geocode with the document's places as context, each name
+// resolved once per document.
+func (f *finder) geocode(name string) (sitrep.Place, bool) {
+	if r, ok := f.geoMemo[name]; ok {
+		return r.p, r.ok
+	}
+	p, ok := f.Geocode(name, f.context)
+	if f.geoMemo == nil {
+		f.geoMemo = map[string]geoResult{}
+	}
+	f.geoMemo[name] = geoResult{p, ok}
+	return p, ok
+}
+
+type geoResult struct {
+	p  sitrep.Place
+	ok bool
 }
 
 // namedEntityIn reports whether a person or organisation is named in
@@ -441,7 +460,7 @@ func (f *finder) unknownDivision(s *sent, ev *event) (*sitrep.IncidentPlace, int
 			continue
 		}
 		name := s.doc.Text[lo:hi]
-		if _, ok := f.Geocode(name+" "+ts[k].w, f.context); ok {
+		if _, ok := f.geocode(name + " " + ts[k].w); ok {
 			continue
 		}
 		p := &sitrep.IncidentPlace{Name: name, Country: f.docCountry(), Precision: sitrep.PrecisionDistrict, Text: s.doc.Text[lo:ts[k].e], Start: lo, End: ts[k].e}
@@ -507,7 +526,7 @@ func (f *finder) namedPlace(s *sent, ev *event) (*sitrep.IncidentPlace, int) {
 		}
 		// the name alone first ("Turbat"), then with its noun
 		name := s.doc.Text[ts[i].s:ts[k-1].e]
-		p, ok := f.Geocode(name, f.context)
+		p, ok := f.geocode(name)
 		if !ok {
 			continue
 		}

@@ -599,6 +599,17 @@ func (s *sent) zeros() []figureOf {
 			out = append(out, figureOf{fig: fig, what: casInjured, zero: true})
 		}
 	}
+	// most sentences state no zero: look for a negation first
+	neg := false
+	for _, t := range ts {
+		switch t.l {
+		case "no", "nobody", "none", "without", "nil", "zero":
+			neg = true
+		}
+	}
+	if !neg {
+		return nil
+	}
 	for k := 0; k < len(ts); k++ {
 		l := ts[k].l
 		// "no one", "nobody", "none of them" ... "was hurt"
