@@ -84,7 +84,12 @@ type Incident struct {
 }
 
 // IncidentPlace is where an incident happened: the place's words in the
-// text and its gazetteer entry.
+// text and its gazetteer entry. A village or area the gazetteer lacks is
+// named as the text names it, with the admin levels, coordinates and
+// precision of the division the text puts it in ("Kanak area of Mastung
+// District": Kanak, at Mastung District's point, precision "district");
+// a district the gazetteer lacks has its name, precision "district", the
+// document's country and no coordinates (Lat and Lon 0, GeoPrecision 0).
 type IncidentPlace struct {
 	// Name is the gazetteer's canonical name; Entity the location entity.
 	Name    string `json:"name"`

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -47,6 +48,9 @@ type Gazetteer struct {
 	idOnce sync.Once
 	byNum  map[uint32]int32 // built on the first ByID call: GeoNames number → entry
 	byText map[string]int32 // and the other IDs
+
+	skelOnce sync.Once
+	bySkel   map[string][]skelRow // built on the first spelling fallback: skeleton → divisions
 }
 
 var (
@@ -372,7 +376,10 @@ func (g *Gazetteer) candidates(key string) []int32 {
 // Gumla), so that the name itself says what kind of place it is.
 func (g *Gazetteer) candidatesKind(key string) ([]int32, bool) {
 	if nums := g.lookupKey(key); len(nums) > 0 {
-		return nums, false
+		// an alias with its division word ("Dima Hasao District") says
+		// its kind as much as the word looked up apart
+		i := strings.LastIndexByte(key, ' ')
+		return nums, i > 0 && divisionWords[key[i+1:]] != "" && divisionWords[key[i+1:]] == g.kind(nums[0])
 	}
 	if i := strings.LastIndexByte(key, ' '); i > 0 {
 		if kind, ok := divisionWords[key[i+1:]]; ok {
@@ -392,7 +399,132 @@ func (g *Gazetteer) candidatesKind(key string) ([]int32, bool) {
 			return nums, false
 		}
 	}
+	// a division named with its division word in another spelling
+	// ("Baramulla District" for Baramula, "Naseerabad District" for
+	// Nasirabad): divisions of that kind with the same skeleton
+	if i := strings.LastIndexByte(key, ' '); i > 0 {
+		if kind, ok := divisionWords[key[i+1:]]; ok {
+			if nums := g.skeletonRows(key[:i], kind); len(nums) > 0 {
+				return nums, true
+			}
+		}
+	}
 	return nil, false
+}
+
+// skeletonRows returns the divisions of a kind whose name or alias has
+// the skeleton of key (see Skeleton), best first.
+func (g *Gazetteer) skeletonRows(key, kind string) []int32 {
+	sk := Skeleton(key)
+	if len(sk) < 3 {
+		return nil
+	}
+	g.skelOnce.Do(func() {
+		g.bySkel = map[string][]skelRow{}
+		for k := range len(g.d.KeyEnd) {
+			var s string
+			for _, n := range g.d.KeyRows(k) {
+				if kd := g.kind(n); kd != District && kd != Province {
+					continue
+				}
+				if s == "" {
+					s = Skeleton(g.d.Key(k))
+				}
+				g.bySkel[s] = append(g.bySkel[s], skelRow{int32(k), n})
+			}
+		}
+	})
+	// the closest spellings only, and none far from the name
+	var out []int32
+	best := len(key)/3 + 1
+	for _, r := range g.bySkel[sk] {
+		if g.kind(r.n) != kind {
+			continue
+		}
+		d := editDistance(key, g.d.Key(int(r.key)))
+		switch {
+		case d < best:
+			best, out = d, append(out[:0], r.n)
+		case d == best && !slices.Contains(out, r.n):
+			out = append(out, r.n)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// skelRow is an entry filed under a key.
+type skelRow struct{ key, n int32 }
+
+// editDistance is the Levenshtein distance between two ASCII strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c = min(c, prev[j], cur[j-1]) + 1
+			}
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// Skeleton returns a folded name's consonant skeleton, which South Asian
+// names keep across their romanisations: per word, "x" is "ks", "q" "k"
+// and "w" "v", an "h" after a consonant or ending the word is dropped
+// ("Hazaribagh" = "Hazaribag", "Khammam" = "Kammam"), vowels after the
+// first letter are dropped ("Budgam" = "Badgam", "Rajouri" = "Rajauri")
+// and doubled letters are one ("Baramulla" = "Baramula", "Jaffarabad" =
+// "Jafarabad").
+func Skeleton(key string) string {
+	var b []byte
+	for w := range strings.FieldsSeq(key) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		start := len(b)
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			switch c {
+			case 'x':
+				b = append(b, 'k', 's')
+				continue
+			case 'q':
+				c = 'k'
+			case 'w':
+				c = 'v'
+			case 'h':
+				if i > 0 && !isVowel(w[i-1]) || i == len(w)-1 {
+					continue
+				}
+			case 'a', 'e', 'i', 'o', 'u', 'y':
+				if i > 0 {
+					continue
+				}
+			}
+			if len(b) > start && b[len(b)-1] == c {
+				continue
+			}
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
 }
 
 // lookupKey is find for a key already folded.

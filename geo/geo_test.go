@@ -335,3 +335,45 @@ func TestIndexFindsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+func TestSkeleton(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"baramulla", "baramula"},
+		{"budgam", "badgam"},
+		{"jaffarabad", "jafarabad"},
+		{"naseerabad", "nasirabad"},
+		{"hazaribagh", "hazaribag"},
+		{"laxmipur", "lakshmipur"},
+		{"qilla abdullah", "killa abdullah"},
+		{"shopian", "shupiyan"},
+	}
+	for _, tt := range tests {
+		if a, b := Skeleton(tt.a), Skeleton(tt.b); a != b {
+			t.Errorf("Skeleton(%q) = %q, Skeleton(%q) = %q", tt.a, a, tt.b, b)
+		}
+	}
+	if Skeleton("kabul") == Skeleton("kunduz") {
+		t.Error("kabul and kunduz share a skeleton")
+	}
+}
+
+// TestResolveDistricts: districts named with their division word in the
+// spellings of South Asian reports, districts without a town in the
+// data (placed at their province), and English compass words.
+func TestResolveDistricts(t *testing.T) {
+	g := gaz(t)
+	tests := []struct{ name, want, admin1, precision string }{
+		{"Baramulla District", "Baramula", "Jammu and Kashmir", sitrep.PrecisionDistrict},
+		{"Naseerabad District", "Nasirabad", "Balochistan", sitrep.PrecisionDistrict},
+		{"Dantewada District", "Dantewada", "Chhattisgarh", sitrep.PrecisionDistrict},
+		{"Changlang District", "Changlang", "Arunachal Pradesh", sitrep.PrecisionProvince},
+		{"East Singhbhum District", "Purba Singhbhum", "Jharkhand", sitrep.PrecisionDistrict},
+		{"Bolan District", "Kachhi", "Balochistan", sitrep.PrecisionDistrict},
+	}
+	for _, tt := range tests {
+		p, ok := g.Resolve(tt.name, nil)
+		if !ok || p.Name != tt.want || p.Admin1 != tt.admin1 || p.Precision != tt.precision {
+			t.Errorf("Resolve(%q) = %q, %q, %q, %v; want %q, %q, %q", tt.name, p.Name, p.Admin1, p.Precision, ok, tt.want, tt.admin1, tt.precision)
+		}
+	}
+}

@@ -22,6 +22,9 @@ func (f *finder) fill(s *sent, ev *event, figs []figureOf, claims []sitrep.Perpe
 			continue
 		}
 		fg.fig.Source = f.figureSource(s, fg.fig.Start)
+		if fg.victims == "" && !fg.zero {
+			fg.victims, fg.vs, fg.ve = singleVictim(fg.fig)
+		}
 		ev.figs = append(ev.figs, fg)
 		if fg.victims != "" && fam == 0 && !(ev.typ == sitrep.IncidentSecurityOperation || ev.typ == sitrep.IncidentArmedClash) {
 			ev.targets = append(ev.targets, f.actorFor(fg.victims, fg.vs, fg.ve))
@@ -75,6 +78,30 @@ func (f *finder) fill(s *sent, ev *event, figs []figureOf, claims []sitrep.Perpe
 			ev.hedged = true
 		}
 	}
+}
+
+// singleVictim is the one person a figure of one names, as a target:
+// "Malik Gul Khan", "a tribal elder" (the article left out); not a
+// pronoun or a word that names no one ("a person").
+func singleVictim(fg sitrep.Figure) (string, int, int) {
+	if fg.Min != 1 || fg.Max == nil || *fg.Max != 1 {
+		return "", 0, 0
+	}
+	t, st := fg.Text, fg.Start
+	for _, a := range []string{"a ", "an ", "A ", "An ", "one ", "One ", "the ", "The "} {
+		if r, ok := strings.CutPrefix(t, a); ok {
+			t, st = r, st+len(a)
+			break
+		}
+	}
+	switch strings.ToLower(t) {
+	case "", "him", "her", "person", "one", "man", "woman", "individual", "other", "another":
+		return "", 0, 0
+	}
+	if strings.ContainsAny(t, ",;()") || len(strings.Fields(t)) > 5 || strings.HasPrefix(t, "of ") {
+		return "", 0, 0
+	}
+	return t, st, st + len(t)
 }
 
 // figureSource is who gave a figure: the speaker of the quote it is in.
@@ -259,10 +286,218 @@ func (f *finder) place(s *sent, ev *event) (*sitrep.IncidentPlace, int) {
 	}
 	if best == nil || precisionRank[best.Precision] >= precisionRank[sitrep.PrecisionProvince] {
 		if p, sc := f.namedPlace(s, ev); p != nil && (best == nil || finer(p, best)) {
+			best, bestScore = p, sc
+		}
+	}
+	// a village or area the gazetteer lacks, inside the division found
+	// ("in the Kanak area of Mastung District"), is the finer place
+	if p, sc := f.localPlace(s, ev); p != nil && (best == nil || within(p, best)) {
+		return p, max(sc, bestScore)
+	}
+	if best == nil {
+		if p, sc := f.unknownDivision(s, ev); p != nil {
 			return p, sc
 		}
 	}
 	return best, bestScore
+}
+
+// within reports whether local place p lies in place b, or b says
+// nothing against it: b is p's enclosing division, or in the same one.
+func within(p, b *sitrep.IncidentPlace) bool {
+	if b.Precision == sitrep.PrecisionTown && b.GeoPrecision == 1 {
+		return false // a gazetteer town is as fine
+	}
+	if p.Country != b.Country {
+		return false
+	}
+	return b.Name == p.Admin2 || b.Name == p.Admin1 || b.Admin2 != "" && b.Admin2 == p.Admin2 || b.Precision == sitrep.PrecisionProvince && b.Admin1 == p.Admin1 || b.Precision == sitrep.PrecisionCountry
+}
+
+// localNouns follow the name of a place smaller than a district: a
+// village, an area, a sub-district.
+var localNouns = map[string]bool{"village": true, "area": true, "locality": true, "hamlet": true, "tehsil": true, "block": true, "subdivision": true, "sub-division": true, "taluka": true, "mandal": true}
+
+// enclosingWords introduce the division a local place lies in.
+var enclosingWords = map[string]bool{"of": true, "in": true, "under": true, "near": true, "within": true, ",": true}
+
+// localPlace finds a place the gazetteer lacks, named with a local noun
+// ("Kanak area", "Dhabi village", "Bara tehsil") and followed within
+// the clause by the division it lies in ("of Mastung District", "under
+// Dhibra Police Station limits in Aurangabad District"). The place is
+// its name, with the division's country, province and district, and
+// the division's coordinates and precision: the coordinates stand for
+// the division, never for a guessed point of the village. A local place
+// of a city is the city (the city's place is found without it).
+func (f *finder) localPlace(s *sent, ev *event) (*sitrep.IncidentPlace, int) {
+	if f.Geocode == nil {
+		return nil, 0
+	}
+	ts := s.ts
+	for k := 1; k < len(ts)-1; k++ {
+		if !localNouns[ts[k].l] || !enclosingWords[ts[k+1].l] {
+			continue
+		}
+		i := k
+		for i > 0 && i > k-4 && isCapital(ts[i-1].w) && !definiteWords[ts[i-1].l] && casualtyWords[ts[i-1].l] == 0 && placeNouns[ts[i-1].l] == "" {
+			i--
+		}
+		b := i - 1 // the preposition, before an article ("in the Kanak area")
+		if b > 0 && ts[b].l == "the" {
+			b--
+		}
+		if i == k || b < 0 || !(ts[b].l == "in" || ts[b].l == "at" || ts[b].l == "near" || ts[b].l == "of" || ts[b].l == "from") {
+			continue
+		}
+		lo, hi := ts[i].s, ts[k-1].e
+		if f.namedEntityIn(lo, hi) {
+			continue
+		}
+		name := s.doc.Text[lo:hi]
+		enc := f.enclosing(s, k+1)
+		if enc == nil || enc.Precision == sitrep.PrecisionTown || enc.Precision == sitrep.PrecisionCountry {
+			continue
+		}
+		if _, ok := f.geocode(name); ok {
+			continue // the gazetteer's place is found as such
+		}
+		p := *enc
+		p.Name, p.Entity, p.Text, p.Start, p.End = name, "", s.doc.Text[lo:ts[k].e], lo, ts[k].e
+		if enc.Precision == sitrep.PrecisionDistrict || enc.Admin2 == "" {
+			p.Admin2 = enc.Name
+		}
+		if p.Admin2 == p.Admin1 {
+			p.Admin2 = ""
+		}
+		score := 8
+		if k >= ev.cue.j {
+			score += 2
+		}
+		return &p, score
+	}
+	return nil, 0
+}
+
+// enclosing returns the division named from token j to the clause's end:
+// a location entity the gazetteer placed, or capitalised words before a
+// division noun ("Mastung District") that it knows.
+func (f *finder) enclosing(s *sent, j int) *sitrep.IncidentPlace {
+	ts := s.ts
+	for k := j; k < len(ts) && k < j+12; k++ {
+		l := ts[k].l
+		if l == "." || l == ";" || l == "when" || l == "and" && k > j+1 {
+			return nil
+		}
+		if d := placeNouns[l]; (d == sitrep.PrecisionDistrict || d == sitrep.PrecisionProvince) && k > j && isCapital(ts[k-1].w) {
+			i := k
+			for i > j && i > k-4 && isCapital(ts[i-1].w) && !definiteWords[ts[i-1].l] {
+				i--
+			}
+			if p, ok := f.geocode(s.doc.Text[ts[i].s:ts[k].e]); ok {
+				return placeOf(p, "", s.doc.Text[ts[i].s:ts[k].e], ts[i].s, ts[k].e)
+			}
+		}
+		for _, m := range f.mentionsIn(ts[k].s, ts[k].e) {
+			if m.s == ts[k].s && m.ent.Type == "location" && m.ent.Place != nil {
+				return placeOf(*m.ent.Place, m.ent.ID, s.doc.Text[m.s:m.e], m.s, m.e)
+			}
+		}
+	}
+	return nil
+}
+
+// geocode is Geocode with the document's places as context, each name
+// resolved once per document.
+func (f *finder) geocode(name string) (sitrep.Place, bool) {
+	if r, ok := f.geoMemo[name]; ok {
+		return r.p, r.ok
+	}
+	p, ok := f.Geocode(name, f.context)
+	if f.geoMemo == nil {
+		f.geoMemo = map[string]geoResult{}
+	}
+	f.geoMemo[name] = geoResult{p, ok}
+	return p, ok
+}
+
+type geoResult struct {
+	p  sitrep.Place
+	ok bool
+}
+
+// namedEntityIn reports whether a person or organisation is named in
+// [lo, hi).
+func (f *finder) namedEntityIn(lo, hi int) bool {
+	for _, m := range f.mentionsIn(lo, hi) {
+		if m.ent.Type != "location" {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownDivision is a district the gazetteer lacks, named with its
+// division word ("in Nuh District"): the name, the level, and the
+// document's country when its places agree on one; no coordinates.
+func (f *finder) unknownDivision(s *sent, ev *event) (*sitrep.IncidentPlace, int) {
+	if f.Geocode == nil {
+		return nil, 0
+	}
+	ts := s.ts
+	for k := 2; k < len(ts); k++ {
+		if placeNouns[ts[k].l] != sitrep.PrecisionDistrict || ts[k].l == "area" || !isCapital(ts[k-1].w) {
+			continue
+		}
+		i := k
+		for i > 0 && i > k-4 && isCapital(ts[i-1].w) && !definiteWords[ts[i-1].l] && casualtyWords[ts[i-1].l] == 0 {
+			i--
+		}
+		if i == 0 || !(ts[i-1].l == "in" || ts[i-1].l == "of" || ts[i-1].l == "at") {
+			continue
+		}
+		lo, hi := ts[i].s, ts[k-1].e
+		if f.namedEntityIn(lo, hi) {
+			continue
+		}
+		name := s.doc.Text[lo:hi]
+		if _, ok := f.geocode(name + " " + ts[k].w); ok {
+			continue
+		}
+		p := &sitrep.IncidentPlace{Name: name, Country: f.docCountry(), Precision: sitrep.PrecisionDistrict, Text: s.doc.Text[lo:ts[k].e], Start: lo, End: ts[k].e}
+		score := 4
+		if k >= ev.cue.j {
+			score += 2
+		}
+		return p, score
+	}
+	return nil, 0
+}
+
+// docCountry is the country most of the document's placed locations
+// lie in, or "" when none or two lead equally.
+func (f *finder) docCountry() string {
+	n := map[string]int{}
+	best, tie := "", false
+	for i := range f.doc.Entities {
+		e := &f.doc.Entities[i]
+		if e.Type != "location" || e.Place == nil || e.Place.Country == "" {
+			continue
+		}
+		c := e.Place.Country
+		n[c]++
+		switch {
+		case c == best:
+			tie = false
+		case n[c] > n[best]:
+			best, tie = c, false
+		case n[c] == n[best]:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }
 
 // placeNouns follow a place's name: "Turbat District", "Maneri Bala
@@ -291,7 +526,7 @@ func (f *finder) namedPlace(s *sent, ev *event) (*sitrep.IncidentPlace, int) {
 		}
 		// the name alone first ("Turbat"), then with its noun
 		name := s.doc.Text[ts[i].s:ts[k-1].e]
-		p, ok := f.Geocode(name, f.context)
+		p, ok := f.geocode(name)
 		if !ok {
 			continue
 		}
@@ -416,7 +651,8 @@ func (s *sent) claimed() []sitrep.Perpetrator {
 func isAttackNoun(ts []tok, i int) bool {
 	for k := i; k < len(ts) && k < i+4; k++ {
 		if ts[k].l == "killing" || ts[k].l == "killings" || ts[k].l == "killed" {
-			return false
+			// "claimed the killing of Malik X": responsibility for it
+			return k+1 < len(ts) && ts[k+1].l == "of" && ts[k].l != "killed"
 		}
 		for _, c := range cues[ts[k].l] {
 			if c.kind == kindNoun || c.kind == kindWeak {

@@ -234,6 +234,10 @@ type figureOf struct {
 	victims string
 	vs, ve  int // victims phrase span (bytes)
 	toll    bool
+	zero    bool // a stated zero: "no one was hurt"
+	// later: victims who "succumbed" to their injuries, added to the
+	// dead; ofInjured: counted before among the injured
+	later, ofInjured bool
 }
 
 // figures finds the casualty figures of the sentence.
@@ -274,6 +278,22 @@ func (s *sent) findFigures() []figureOf {
 			// "beat him to death", "stabbed to death"
 			if k >= 3 && ts[k-1].l == "to" && (ts[k-2].l == "him" || ts[k-2].l == "her") {
 				out = append(out, figureOf{fig: sitrep.Figure{Min: 1, Estimate: 1, Max: intp(1), Text: s.text(k-2, k+1), Start: ts[k-2].s, End: ts[k].e}, what: casKilled})
+			}
+			continue
+		}
+		// "One of the injured, Mohammad Rafiq (26), later succumbed",
+		// "one of them succumbed to injuries", "the injured constable
+		// succumbed": a victim told as injured who died later
+		if l == "succumbed" {
+			if fg, ok := s.succumbed(k, used); ok {
+				// "one of the injured" counts no one injured here
+				kept := out[:0]
+				for _, o := range out {
+					if o.what != casInjured || o.fig.End <= fg.fig.Start || o.fig.Start >= fg.fig.End {
+						kept = append(kept, o)
+					}
+				}
+				out = append(kept, fg)
 			}
 			continue
 		}
@@ -441,6 +461,27 @@ func (s *sent) findFigures() []figureOf {
 			}
 			continue
 		}
+		// "claimed the killing of Malik Gul Khan", "the killing of
+		// two policemen": the victims after "of"
+		if (l == "killing" || l == "killings") && k+2 < len(ts) && ts[k+1].l == "of" && !used[k+2] {
+			if m := s.f.personStartingAt(ts[k+2].s); m != nil {
+				used[k+2] = true
+				out = append(out, figureOf{fig: sitrep.Figure{Min: 1, Estimate: 1, Max: intp(1), Text: s.doc.Text[m.s:m.e], Start: m.s, End: m.e}, what: casKilled, victims: s.doc.Text[m.s:m.e], vs: m.s, ve: m.e})
+				continue
+			}
+			if f, e, ok := s.number(k + 2); ok {
+				end := e
+				for end < len(ts) && end < e+6 && !stopVictims(ts[end].l) {
+					end++
+				}
+				vic, vs, ve, _ := s.victims(e, end)
+				for x := k + 2; x < e; x++ {
+					used[x] = true
+				}
+				out = append(out, figureOf{fig: withVictims(f, s.doc.Text, ve), what: casKilled, victims: vic, vs: vs, ve: ve})
+				continue
+			}
+		}
 		// count after: "killing 12 people", "killed over 70 Shia
 		// Muslims", "left 5 dead", "claimed 12 lives"
 		if activeForms[l] && k+1 < len(ts) {
@@ -486,6 +527,128 @@ func (s *sent) findFigures() []figureOf {
 				used[x] = true
 			}
 			out = append(out, figureOf{fig: withVictims(f, s.doc.Text, ve), what: what, victims: vic, vs: vs, ve: ve})
+		}
+	}
+	return append(out, s.zeros()...)
+}
+
+// succumbed reads the subject of "succumbed" at token k: a count "of
+// the injured" or "of them", a person named, a singular person noun.
+func (s *sent) succumbed(k int, used map[int]bool) (figureOf, bool) {
+	ts := s.ts
+	ofInjured := false
+	for x := k - 1; x >= 0 && x >= k-14; x-- {
+		l := ts[x].l
+		if l == "." || l == ";" || l == "and" && x < k-1 || l == "when" || l == "after" {
+			break
+		}
+		if l == "injured" || l == "wounded" || l == "them" {
+			ofInjured = true
+		}
+		if l == "of" && x > 0 {
+			if f, e, ok := s.number(x - 1); ok && e >= x && e <= k {
+				f.Text, f.End = s.doc.Text[f.Start:ts[min(x+2, k-1)].e], ts[min(x+2, k-1)].e
+				used[x-1] = true
+				return figureOf{fig: f, what: casKilled, later: true, ofInjured: ofInjured || x+2 < len(ts) && (ts[x+2].l == "injured" || ts[x+1].l == "them")}, true
+			}
+		}
+		if who := s.f.personEndingAt(ts[x].e); who != nil || personSingular[l] {
+			st := ts[x].s
+			if who != nil {
+				st = who.s
+			}
+			used[x] = true
+			for y := s.tokAt(st) - 1; y >= 0 && y >= s.tokAt(st)-3; y-- {
+				if ts[y].l == "injured" || ts[y].l == "wounded" {
+					ofInjured = true
+				}
+			}
+			return figureOf{fig: sitrep.Figure{Min: 1, Estimate: 1, Max: intp(1), Text: s.doc.Text[st:ts[x].e], Start: st, End: ts[x].e}, what: casKilled, later: true, ofInjured: ofInjured}, true
+		}
+	}
+	return figureOf{}, false
+}
+
+// zeroNouns are nouns whose negation states that nobody was killed or
+// injured: "no casualties", "no loss of life", "no injuries".
+var zeroNouns = map[string][2]bool{ // killed, injured
+	"casualty": {true, true}, "casualties": {true, true}, "fatalities": {true, false}, "fatality": {true, false},
+	"deaths": {true, false}, "injuries": {false, true}, "injury": {false, true}, "loss": {true, false},
+}
+
+// zeroVerbs are participles whose negated subject ("no one was hurt",
+// "nobody was injured") says nobody was killed or injured.
+var zeroVerbs = map[string][2]bool{
+	"hurt": {true, true}, "harmed": {true, true}, "killed": {true, false}, "injured": {false, true}, "wounded": {false, true},
+}
+
+// zeros finds stated zeros: "no one was hurt" (killed and injured 0),
+// "no casualties were reported", "there was no report of any human
+// casualty", "no one was injured" (injured 0), "without any loss of
+// life". "No one else was hurt" counts nobody beyond those told, so it
+// is no zero.
+func (s *sent) zeros() []figureOf {
+	ts := s.ts
+	var out []figureOf
+	add := func(b, e int, kinds [2]bool) {
+		fig := sitrep.Figure{Min: 0, Max: intp(0), Estimate: 0, Text: s.text(b, e), Start: ts[b].s, End: ts[e-1].e}
+		if kinds[0] {
+			out = append(out, figureOf{fig: fig, what: casKilled, zero: true})
+		}
+		if kinds[1] {
+			out = append(out, figureOf{fig: fig, what: casInjured, zero: true})
+		}
+	}
+	// most sentences state no zero: look for a negation first
+	neg := false
+	for _, t := range ts {
+		switch t.l {
+		case "no", "nobody", "none", "without", "nil", "zero":
+			neg = true
+		}
+	}
+	if !neg {
+		return nil
+	}
+	for k := 0; k < len(ts); k++ {
+		l := ts[k].l
+		// "no one", "nobody", "none of them" ... "was hurt"
+		if l == "nobody" || l == "no" && k+1 < len(ts) && ts[k+1].l == "one" || l == "none" {
+			e := k + 1
+			if l == "no" {
+				e++
+			}
+			if e < len(ts) && ts[e].l == "else" {
+				continue
+			}
+			for j := e; j < len(ts) && j < e+5; j++ {
+				if kinds, ok := zeroVerbs[ts[j].l]; ok {
+					add(k, j+1, kinds)
+					k = j
+					break
+				}
+				if clauseBreak(ts[j].l) {
+					break
+				}
+			}
+			continue
+		}
+		kinds, ok := zeroNouns[l]
+		if !ok || l == "loss" && !(k+2 < len(ts) && ts[k+1].l == "of" && (ts[k+2].l == "life" || ts[k+2].l == "lives")) {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-5; j-- {
+			if w := ts[j].l; w == "no" || w == "without" || w == "nil" || w == "zero" {
+				e := k + 1
+				if l == "loss" {
+					e = k + 3
+				}
+				add(j, e, kinds)
+				break
+			}
+			if clauseBreak(ts[j].l) || isDigit(ts[j].l) {
+				break
+			}
 		}
 	}
 	return out

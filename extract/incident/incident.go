@@ -113,6 +113,8 @@ type finder struct {
 	dates    []*sitrep.DateMention
 	quotes   []int
 	quoteEnd []int
+	// geoMemo holds the names geocode resolved
+	geoMemo map[string]geoResult
 }
 
 // quotesOver returns the indices of the quotes that overlap [lo, hi), in

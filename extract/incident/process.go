@@ -80,7 +80,7 @@ func (f *finder) process(s *sent) {
 		if ev.weak {
 			hasCount := false
 			for _, fg := range ev.figs {
-				if fg.what == casKilled || fg.what == casInjured {
+				if (fg.what == casKilled || fg.what == casInjured) && !fg.zero {
 					hasCount = true
 				}
 			}
@@ -286,15 +286,54 @@ func (f *finder) merge(c *inc, ev *event, s *sent) {
 			c.DatePrecision = ""
 		}
 	}
+	toll := false
+	for _, fg := range ev.figs {
+		toll = toll || fg.toll
+	}
 	for _, fg := range ev.figs {
 		fig := fg.fig
+		if fg.later && fg.what == casKilled && !toll {
+			// a victim who succumbed adds to the dead told, and leaves
+			// the injured when counted among them
+			n := fig.Min
+			if c.Killed != nil && !isZero(c.Killed) && !c.killedToll && c.Killed.End <= fig.Start {
+				k := *c.Killed
+				k.Min, k.Estimate = k.Min+n, k.Estimate+n
+				if k.Max != nil {
+					k.Max = intp(*k.Max + n)
+				}
+				c.Killed = &k
+			} else if c.Killed == nil || isZero(c.Killed) {
+				c.Killed = &fig
+			}
+			if fg.ofInjured && c.Injured != nil && c.Injured.Min >= n && c.Injured.Start <= fig.Start {
+				j := *c.Injured
+				j.Min, j.Estimate = j.Min-n, max(j.Estimate-n, 0)
+				if j.Max != nil {
+					j.Max = intp(*j.Max - n)
+				}
+				c.Injured = &j
+				if j.Min == 0 {
+					c.Injured = nil // all the injured died
+				}
+			}
+			continue
+		}
 		switch fg.what {
 		case casKilled:
-			if c.Killed == nil || fg.toll && !c.killedToll || fg.toll && fig.Estimate > c.Killed.Estimate {
+			// a stated zero only where no figure is told; any figure
+			// replaces it
+			if fg.zero {
+				if c.Killed == nil {
+					c.Killed = &fig
+				}
+				continue
+			}
+			if c.Killed == nil || isZero(c.Killed) || fg.toll && !c.killedToll || fg.toll && fig.Estimate > c.Killed.Estimate {
 				c.Killed, c.killedToll = &fig, fg.toll
 			}
 		case casInjured:
-			if c.Injured == nil {
+			if c.Injured == nil || isZero(c.Injured) && !fg.zero {
 				c.Injured = &fig
 			}
 		case casKidnapped:
@@ -440,10 +479,13 @@ func (s *sent) arrestee(ev *event) bool {
 	return false
 }
 
+// isZero reports whether a figure is a stated zero.
+func isZero(f *sitrep.Figure) bool { return f.Min == 0 && f.Max != nil && *f.Max == 0 }
+
 // hasCasualties reports whether figures count anyone killed or injured.
 func hasCasualties(figs []figureOf) bool {
 	for _, fg := range figs {
-		if fg.what == casKilled || fg.what == casInjured {
+		if (fg.what == casKilled || fg.what == casInjured) && !fg.zero {
 			return true
 		}
 	}

@@ -42,7 +42,7 @@ const (
 
 // region lists the countries whose names are written without diacritics
 // and whose second-level divisions (districts) become entries.
-var region = map[string]bool{"PK": true, "AF": true, "IN": true, "IR": true, "TJ": true, "UZ": true, "TM": true}
+var region = map[string]bool{"PK": true, "AF": true, "IN": true, "IR": true, "TJ": true, "UZ": true, "TM": true, "BD": true, "NP": true, "LK": true, "BT": true}
 
 // verbose logs details of the build.
 var verbose bool
@@ -262,6 +262,11 @@ func run(npm, hand, out, tsv string) error {
 		if g := groups[a.Code]; g != nil {
 			s := at(g)
 			e.lat, e.lon, e.score = s.lat, s.lon, e.score+g.pop
+		} else if pe := byID["geonames:"+parts[0]+"."+parts[1]]; pe != nil && pe.kind == "province" {
+			// no town of the district in the data: the district is still
+			// named, at its province's point and precision (the
+			// coordinates stand for the province, never a guessed seat)
+			e.lat, e.lon, e.precision = pe.lat, pe.lon, "province"
 		} else {
 			e.noPos = true
 		}
@@ -419,11 +424,22 @@ func cleanAdmin(name, cc string, district bool) (string, []string) {
 			break
 		}
 	}
+	// "Purba Singhbhum" is written "East Singhbhum" in English reports
+	if w, rest, ok := strings.Cut(base, " "); ok && district {
+		if en := compassWords[strings.ToLower(w)]; en != "" {
+			aliases = append(aliases, en+" "+rest)
+		}
+	}
 	if district && cc == "PK" && base == a && !strings.Contains(a, " Tribal Area") && !strings.Contains(a, " Frontier Region") && !strings.HasPrefix(a, "District of") {
 		aliases = append(aliases, base+" District")
 	}
 	return base, aliases
 }
+
+// compassWords are the Hindi and Bengali compass words that begin names of
+// Indian and Bangladeshi districts, in English.
+var compassWords = map[string]string{"purba": "East", "purbi": "East", "purva": "East", "paschim": "West", "pashchim": "West", "paschimi": "West",
+	"uttar": "North", "uttara": "North", "dakshin": "South", "dakshina": "South"}
 
 func posKey(cc string, lat, lon float64) string {
 	return fmt.Sprintf("%s|%.3f|%.3f", cc, lat, lon)
@@ -586,6 +602,9 @@ func readHand(path string, byID map[string]*entry, add func(*entry)) error {
 			}
 			if hasPos {
 				e.lat, e.lon, e.noPos = lat, lon, false
+				if e.kind == "district" && e.precision == "province" {
+					e.precision = "" // by kind: the row gives the district's own point
+				}
 			}
 			if prec != "" {
 				e.precision = prec
