@@ -112,8 +112,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.write.Close()
 		return nil, err
 	}
+	// Readers map the file (up to 1 GiB) rather than read it page by page:
+	// a loaded server spent 13 % of its time in pread system calls.
 	var rdb *sql.DB
-	if rdb, err = sql.Open("sqlite", dsn+"?_pragma=query_only(1)&_pragma=cache_size(-16384)&"+common); err != nil {
+	if rdb, err = sql.Open("sqlite", dsn+"?_pragma=query_only(1)&_pragma=cache_size(-16384)&_pragma=mmap_size(1073741824)&"+common); err != nil {
 		db.write.Close()
 		return nil, db.fail(err)
 	}
