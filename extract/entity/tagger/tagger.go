@@ -69,6 +69,7 @@ func (m *Model) label(s *scratch, words []string) []int {
 		m.addWeights((*[nL]float32)(s.scores[i*nL:]), s.feats, &s.lookup)
 	}
 	s.labels = viterbi(s.scores, &m.trans, s.labels, s.back)
+	applyRules(s.infos, s.labels)
 	return s.labels
 }
 

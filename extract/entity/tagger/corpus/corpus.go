@@ -8,6 +8,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -362,4 +363,12 @@ func DocExamples(docs []Doc, source string) []tagger.Example {
 		}
 	}
 	return out
+}
+
+// IsDev reports whether a sentence belongs to the tagger's dev split: one
+// sentence in ten, by the FNV-1a hash of its source and words.
+func IsDev(ex tagger.Example) bool {
+	h := fnv.New32a()
+	h.Write([]byte(ex.Source + "\x00" + strings.Join(ex.Words, " ")))
+	return h.Sum32()%10 == 0
 }

@@ -13,7 +13,6 @@ import (
 	_ "embed"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"log"
 	"os"
 	"path/filepath"
@@ -65,9 +64,7 @@ func main() {
 		train = append(train, domainExamples()...)
 	}
 	for _, ex := range exs {
-		h := fnv.New32a()
-		h.Write([]byte(ex.Source + "\x00" + strings.Join(ex.Words, " ")))
-		if h.Sum32()%10 == 0 && !*all {
+		if corpus.IsDev(ex) && !*all {
 			dev = append(dev, ex)
 		} else {
 			train = append(train, ex)
