@@ -69,6 +69,9 @@ func (fd Finder) Find(doc *sitrep.Document) []sitrep.Claim {
 	}
 	covered = sortedSpans(covered)
 	for _, s := range doc.Sentences {
+		// "..., reports The Hindu": the outlet speaks for the sentence's
+		// own words
+		f.attr = f.attribution(s.Start, s.End)
 		// the parts of the sentence outside quotes
 		lo := s.Start
 		for _, c := range covered {
@@ -84,6 +87,7 @@ func (fd Finder) Find(doc *sitrep.Document) []sitrep.Claim {
 			f.unit(lo, s.End, -1)
 		}
 	}
+	f.attr = nil
 	sort.SliceStable(f.out, func(a, b int) bool { return f.out[a].Start < f.out[b].Start })
 	return dedupe(f.out)
 }
@@ -107,6 +111,10 @@ type finder struct {
 	byID  map[string]*sitrep.Entity
 	out   []sitrep.Claim
 	buf   []tok // reused token buffer
+	// attr is who the sentence being read is attributed to ("reports
+	// The Hindu", "according to X"), or nil: its words outside quotes
+	// are then that source's, not the article's.
+	attr *sitrep.Actor
 }
 
 type tok struct {
@@ -799,7 +807,7 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	}
 	hedged := false
 	for k := a; k < b; k++ {
-		if hedges[u.ts[k].l] {
+		if hedges[u.ts[k].l] && !u.monthMay(k, b) {
 			hedged = true
 		}
 	}
@@ -811,8 +819,13 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	if u.q != nil {
 		speaker = u.q.Speaker.Actor
 		date, basis = u.q.Date, u.q.DateBasis
-	} else if !f.doc.Published.IsZero() {
-		date, basis = f.doc.Published.String(), "published"
+	} else {
+		if f.attr != nil {
+			speaker = *f.attr
+		}
+		if !f.doc.Published.IsZero() {
+			date, basis = f.doc.Published.String(), "published"
+		}
 	}
 	// denier: the quote's speaker rejecting what the claimants assert
 	// ("Mujahid rejected reports that Daesh fighters were present"): a
@@ -866,6 +879,18 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			}
 		}
 	}
+}
+
+// monthMay reports whether the word at k is the month May, not the
+// modal: capitalised next to a day's number ("on May 27", "27 May").
+func (u *unit) monthMay(k, b int) bool {
+	if u.ts[k].l != "may" || u.ts[k].w != "May" {
+		return false
+	}
+	if k+1 < b && isNumber(u.ts[k+1].l) {
+		return true
+	}
+	return k > 0 && isNumber(u.ts[k-1].l) || k > 0 && u.ts[k-1].l == "in" || k > 0 && u.ts[k-1].l == "of"
 }
 
 // violence words mark a clause as an incident's account.
@@ -1433,4 +1458,76 @@ func dedupe(cs []sitrep.Claim) []sitrep.Claim {
 		return []sitrep.Claim{}
 	}
 	return out
+}
+
+// reportVerbs attribute a sentence to a source named after them at its
+// end ("..., reports The Times of India") or before them ("..., The
+// Hindu reported").
+var reportVerbs = map[string]bool{"reports": true, "reported": true, "report": true}
+
+// attribution returns the source a sentence is attributed to by a
+// closing attribution, "..., reports X", "..., reported X", "..., X
+// reports", "..., according to X", or an opening "According to X, ...":
+// a news outlet or report the snippet relays. X is the organisation
+// named there, else its words up to a date or the sentence's end.
+func (f *finder) attribution(lo, hi int) *sitrep.Actor {
+	ts := f.tokens(lo, hi)
+	n := len(ts)
+	for n > 0 && (ts[n-1].l == "." || ts[n-1].l == "!" || ts[n-1].l == ")" || ts[n-1].l == "”" || ts[n-1].l == "\"") {
+		n--
+	}
+	if n < 4 {
+		return nil
+	}
+	// the closing clause: after the last comma
+	c := n - 1
+	for c > 0 && ts[c].l != "," {
+		c--
+	}
+	var from, to int // the source's words
+	switch {
+	case c > 0 && c+2 < n && reportVerbs[ts[c+1].l]:
+		from, to = c+2, n
+	case c > 0 && c+3 < n && ts[c+1].l == "according" && ts[c+2].l == "to":
+		from, to = c+3, n
+	case c > 0 && c+2 < n && reportVerbs[ts[n-1].l] && n-1-c <= 6:
+		from, to = c+1, n-1
+	case n > 4 && ts[0].l == "according" && ts[1].l == "to":
+		e := 2
+		for e < n && ts[e].l != "," && e < 10 {
+			e++
+		}
+		if e >= n || ts[e].l != "," {
+			return nil
+		}
+		from, to = 2, e
+	default:
+		return nil
+	}
+	// the source's name ends at a date or place phrase: "reports Nagaland
+	// Post on February 16"
+	for k := from + 1; k < to; k++ {
+		if l := ts[k].l; l == "on" || l == "dated" || l == "," || l == "(" || l == "that" {
+			to = k
+			break
+		}
+	}
+	if from >= to {
+		return nil
+	}
+	s, e := ts[from].s, ts[to-1].e
+	ms := f.mentionsIn(s, e)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].ent.Type == "organization" {
+			a := actorOf(ms[i])
+			return &a
+		}
+	}
+	if ts[from].l == "a" || ts[from].l == "an" {
+		if len(ms) > 0 {
+			return nil // "according to a local resident of Kabul": not a source this reads
+		}
+	}
+	a := sitrep.Actor{Name: f.text[s:e], Start: s, End: e}
+	return &a
 }

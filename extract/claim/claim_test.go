@@ -33,7 +33,11 @@ func claims(t *testing.T, text string) []string {
 		if c.Value != "" {
 			obj = c.Value
 		}
-		s := fmt.Sprintf("%s %s %s %s by %s", c.Predicate, c.Subject.Entity, obj, c.Polarity, c.Speaker.Entity)
+		sp := c.Speaker.Entity
+		if sp == "" || strings.HasPrefix(sp, "auto:") {
+			sp = c.Speaker.Name // the resolver's own ids are not stable
+		}
+		s := fmt.Sprintf("%s %s %s %s by %s", c.Predicate, c.Subject.Entity, obj, c.Polarity, sp)
 		if c.Hedged {
 			s += " hedged"
 		}
@@ -67,7 +71,7 @@ func TestFind(t *testing.T) {
 			[]string{"strength kb:islamic-state 70 to 80 affirm by kb:zabihullah-mujahid hedged", "presence kb:islamic-state kb:afghanistan affirm by kb:zabihullah-mujahid hedged"}},
 		{"strength with a thousands separator, from a report",
 			`Daesh has about 2,000 fighters in Afghanistan, a UN report said.`,
-			[]string{"strength kb:islamic-state about 2,000 affirm by "}},
+			[]string{"strength kb:islamic-state about 2,000 affirm by UN report"}},
 		{"blamed X on Y, by the capital's government",
 			`Islamabad, Pakistan's capital, was quiet. Islamabad blamed the attack on the TTP.`,
 			[]string{"responsibility kb:ttp the attack affirm by kb:pakistan-government"}},
@@ -86,7 +90,7 @@ func TestFind(t *testing.T) {
 				"affiliation kb:ttp kb:islamic-state affirm by kb:afghans", "affiliation kb:ttp kb:islamic-state deny by kb:pakistan-government"}},
 		{"a speaker rejecting reports",
 			`Zabihullah Mujahid rejected reports that Daesh fighters were present in Kunar.`,
-			[]string{"presence kb:islamic-state auto:location:kunar affirm by ", "presence kb:islamic-state auto:location:kunar deny by kb:zabihullah-mujahid"}},
+			[]string{"presence kb:islamic-state auto:location:kunar affirm by reports", "presence kb:islamic-state auto:location:kunar deny by kb:zabihullah-mujahid"}},
 		{"active incident verb with a time phrase between group and verb",
 			`Lashkar-e-Taiba militants on Sunday night killed a shopkeeper in Sopore.`,
 			[]string{"responsibility kb:lashkar-e-taiba killed a shopkeeper affirm by "}},
@@ -113,7 +117,22 @@ func TestFind(t *testing.T) {
 			nil},
 		{"supporters with no backed actor",
 			`Tehrik-i-Taliban Pakistan militants abducted one of their supporters, reports Dawn.`,
-			[]string{"responsibility kb:ttp abducted one of their supporters affirm by "}},
+			[]string{"responsibility kb:ttp abducted one of their supporters affirm by kb:dawn"}},
+		{"a closing reports names the outlet as speaker",
+			`Tehrik-i-Taliban Pakistan militants killed a teacher in Swat on May 27, reports Daily Excelsior.`,
+			[]string{"responsibility kb:ttp killed a teacher affirm by Daily Excelsior"}},
+		{"the outlet before reported, a date after the outlet",
+			`Tehrik-i-Taliban Pakistan militants killed a teacher in Swat, Daily Excelsior reported.`,
+			[]string{"responsibility kb:ttp killed a teacher affirm by Daily Excelsior"}},
+		{"according to at the sentence's end",
+			`Tehrik-i-Taliban Pakistan militants killed a teacher in Swat, according to Daily Excelsior on Monday.`,
+			[]string{"responsibility kb:ttp killed a teacher affirm by Daily Excelsior"}},
+		{"a group claiming keeps itself as speaker under an outlet",
+			`The Tehrik-i-Taliban Pakistan claimed responsibility for the attack, reports Daily Excelsior.`,
+			[]string{"responsibility kb:ttp the attack affirm by kb:ttp"}},
+		{"the next sentence is the article's again",
+			`Police said the road was closed, reports Daily Excelsior. Tehrik-i-Taliban Pakistan militants killed a teacher in Swat.`,
+			[]string{"responsibility kb:ttp killed a teacher affirm by "}},
 		{"no claim in background",
 			`The Islamic State is a militant group that has set up a self-proclaimed caliphate in Syria and Iraq.`,
 			nil},
