@@ -379,8 +379,10 @@ var triggers = []trigger{
 	tw(sitrep.PredicateCooperation, "cooperating", "before", "actor"),
 	tw(sitrep.PredicateCooperation, "work with", "before", "actor"),
 	tw(sitrep.PredicateCooperation, "working with", "before", "actor"),
-	tw(sitrep.PredicateCooperation, "joint operations", "before", "actor"),
-	tw(sitrep.PredicateCooperation, "joint operation", "before", "actor"),
+	// "a joint team of CoBRA, CRPF and District Police", "Assam Police
+	// and the Army ... in a joint operation": the forces listed work
+	// together, one claim per pair
+	tw(sitrep.PredicateCooperation, "joint", "list", "list"),
 	tw(sitrep.PredicateCooperation, "collaborat*", "before", "actor"),
 	tw(sitrep.PredicateAffiliation, "loyal to", "before", "actor"),
 	tw(sitrep.PredicateAffiliation, "allegiance to", "before", "actor"),
@@ -543,7 +545,8 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	}
 	cs, ce := u.ts[a].s, u.ts[b-1].e
 	var subjects []sitrep.Actor
-	var coopWith *sitrep.Actor // a cooperation partner named before the trigger
+	var pairs [][2]sitrep.Actor // actors paired by a joint action
+	var coopWith *sitrep.Actor  // a cooperation partner named before the trigger
 	groupsBefore := func(want func(*sitrep.Entity) bool) []sitrep.Actor {
 		var out []sitrep.Actor
 		ms := f.mentionsIn(cs, u.ts[i].s)
@@ -589,6 +592,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	case "of":
 		if j < b && u.ts[j].l == "of" {
 			subjects = firstN(after(u.ts[j].e, isGroup), 1)
+			if len(subjects) == 1 && tr.pred == sitrep.PredicateResponsibility {
+				// "the involvement of the TTP in collaboration with the
+				// LeJ": both groups share it
+				subjects = append(subjects, u.jointlyWith(subjects[0].End, b)...)
+			}
 		}
 		if len(subjects) == 0 {
 			subjects = groupsBefore(isGroup)
@@ -608,7 +616,14 @@ func (u *unit) trigger(tr trigger, i, j int) {
 				}
 			}
 			subjects = nil
-			if len(all) > 0 {
+			switch {
+			case len(all) > 0 && u.partnerAfter(j, b):
+				// "X in collaboration with Y": the actor right before the
+				// trigger works with the one after it; an actor earlier
+				// in the clause ("The IGP suspected X in collaboration
+				// with Y") is who says so
+				subjects = all[len(all)-1:]
+			case len(all) > 0:
 				subjects = all[:1]
 				if len(all) > 1 && all[len(all)-1].Entity != all[0].Entity {
 					coopWith = &all[len(all)-1]
@@ -637,6 +652,12 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 	case "value":
 		subjects = u.strengthSubject(i, j, a, b)
+	case "list":
+		pairs = u.jointPairs(i, j, a, b)
+		if len(pairs) == 0 {
+			return
+		}
+		subjects = []sitrep.Actor{pairs[0][0]}
 	}
 	if len(subjects) == 0 && tr.subj == "of" && j+1 < b && u.ts[j].l == "of" {
 		// "the presence of the militant group": a back-reference
@@ -707,6 +728,19 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 	case "incident", "incident-for":
 		objects = []sitrep.Actor{u.phraseAfter(j, b, "for", "in", "on", "of")}
+		if o := objects[0]; tr.subj == "of" && o.End > 0 && subjects[0].Start >= o.Start && subjects[0].Start < o.End {
+			// "the involvement of the TTP" names the actor, not the
+			// incident: the incident is an "in" phrase after it, if any
+			objects = []sitrep.Actor{{}}
+			for k := j + 1; k+1 < b; k++ {
+				if u.ts[k].s >= subjects[0].End && u.ts[k].l == "in" {
+					if ph := u.phraseAfter(k, b, "in"); hasIncidentWord(ph.Name) {
+						objects = []sitrep.Actor{ph}
+					}
+					break
+				}
+			}
+		}
 		// "blamed the attack on the TTP": the incident is what comes
 		// between the verb and the "on" that names the group
 		if tr.obj == "incident-for" && len(subjects) > 0 && subjects[0].Start > u.ts[j].s {
@@ -848,8 +882,18 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			}
 		}
 	}
-	for _, s := range subjects {
-		for _, o := range objects {
+	if pairs != nil {
+		subjects, objects = nil, nil
+		for _, p := range pairs {
+			subjects = append(subjects, p[0])
+			objects = append(objects, p[1])
+		}
+	}
+	for si, s := range subjects {
+		for oi, o := range objects {
+			if pairs != nil && si != oi {
+				continue
+			}
 			if o.Entity != "" && o.Entity == s.Entity {
 				continue
 			}
@@ -1530,4 +1574,246 @@ func (f *finder) attribution(lo, hi int) *sitrep.Actor {
 	}
 	a := sitrep.Actor{Name: f.text[s:e], Start: s, End: e}
 	return &a
+}
+
+// togetherWords join a second actor to a first one: "X in collaboration
+// with Y", "X along with Y".
+var togetherWords = [][]string{{"in", "collaboration", "with"}, {"in", "league", "with"}, {"along", "with"}, {"together", "with"}, {"in", "association", "with"}, {"and"}}
+
+// jointlyWith returns the armed group joined to the one ending at byte
+// off by "in collaboration with", "along with" or "and".
+func (u *unit) jointlyWith(off, b int) []sitrep.Actor {
+	k := sort.Search(len(u.ts), func(x int) bool { return u.ts[x].s >= off })
+	if k < b && u.ts[k].l == "(" { // a bracketed short name
+		for k < b && u.ts[k].l != ")" {
+			k++
+		}
+		k++
+	}
+	for _, tw := range togetherWords {
+		if k+len(tw) >= b {
+			continue
+		}
+		ok := true
+		for x, w := range tw {
+			if u.ts[k+x].l != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		x := k + len(tw)
+		if u.ts[x].l == "the" && x+1 < b {
+			x++
+		}
+		for _, m := range u.f.mentionsIn(u.ts[x].s, u.ts[min(b-1, x+6)].e) {
+			if m.s == u.ts[x].s && isGroup(m.ent) {
+				return []sitrep.Actor{actorOf(m)}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// partnerAfter reports whether the cooperation trigger ending at token j
+// is followed by "with" and an actor: "in collaboration with the LeJ".
+func (u *unit) partnerAfter(j, b int) bool {
+	if j+1 >= b || u.ts[j].l != "with" {
+		return false
+	}
+	k := j + 1
+	if u.ts[k].l == "the" && k+1 < b {
+		k++
+	}
+	for _, m := range u.f.mentionsIn(u.ts[k].s, u.ts[min(b-1, k+6)].e) {
+		if m.s == u.ts[k].s && isActor(m.ent) {
+			return true
+		}
+	}
+	return false
+}
+
+// jointNouns are what "joint" qualifies when forces act together: "a
+// joint team", "a joint anti Maoist operation", "a joint encounter".
+var jointNouns = map[string]bool{"team": true, "teams": true, "operation": true, "operations": true, "encounter": true, "party": true,
+	"patrol": true, "patrolling": true, "raid": true, "raids": true, "search": true, "drive": true, "combing": true, "exercise": true,
+	"offensive": true, "campaign": true, "force": true, "forces": true, "squad": true, "action": true, "ambush": true, "attack": true,
+	"attacks": true, "cordon": true, "mission": true}
+
+// forceHeads end a force's description when it is not a named entity:
+// "the Army", "District Police", "district force".
+var forceHeads = map[string]bool{"police": true, "army": true, "force": true, "forces": true, "rifles": true, "guard": true, "guards": true,
+	"battalion": true, "commandos": true, "troops": true, "paramilitary": true, "navy": true}
+
+// jointPairs reads the actors of a joint action at the word "joint"
+// (token i): the list after it ("a joint team of personnel from A, B
+// and C", "a joint encounter by Police and Army"), else the last list
+// of two or more actors before it in the clause ("A and B killed a
+// militant in a joint operation"). With "with" after the noun ("a
+// joint operation with B"), the actor before works with those after.
+// It returns one pair per two actors listed.
+func (u *unit) jointPairs(i, j, a, b int) [][2]sitrep.Actor {
+	n := -1
+	for k := j; k < b && k < j+4; k++ {
+		if jointNouns[u.ts[k].l] {
+			n = k
+		}
+		if u.ts[k].l == "," || u.ts[k].l == "of" || u.ts[k].l == "by" {
+			break
+		}
+	}
+	if n < 0 {
+		return nil
+	}
+	k := n + 1
+	if k < b && u.ts[k].l == "(" {
+		for k < b && u.ts[k].l != ")" {
+			k++
+		}
+		k++
+	}
+	var list []sitrep.Actor
+	with := false
+	if k+1 < b {
+		switch u.ts[k].l {
+		case "of", "by", "from", "comprising", "involving", "between", "with":
+			with = u.ts[k].l == "with"
+			k++
+			// "of personnel from", "of the"
+			for k+1 < b && (u.ts[k].l == "personnel" || u.ts[k].l == "the" || u.ts[k].l == "from" || u.ts[k].l == "of" || u.ts[k].l == "men" || u.ts[k].l == "jawans") {
+				k++
+			}
+			list = u.coordination(k, b)
+		}
+	}
+	if with {
+		var before []sitrep.Actor
+		for _, l := range u.listsBefore(a, i) {
+			before = l
+		}
+		if len(before) == 0 || len(list) == 0 {
+			return nil
+		}
+		list = append(before[len(before)-1:], list...)
+	} else if len(list) < 2 {
+		list = nil
+		for _, l := range u.listsBefore(a, i) {
+			if len(l) >= 2 {
+				list = l
+			}
+		}
+	}
+	var out [][2]sitrep.Actor
+	for x := range list {
+		for y := x + 1; y < len(list); y++ {
+			if list[x].Entity != "" && list[x].Entity == list[y].Entity || NormSame(list[x].Name, list[y].Name) {
+				continue
+			}
+			out = append(out, [2]sitrep.Actor{list[x], list[y]})
+		}
+	}
+	return out
+}
+
+// NormSame reports whether two names are the same but for case.
+func NormSame(x, y string) bool { return strings.EqualFold(x, y) }
+
+// item reads an actor of a list at token k: a named organisation,
+// country or people, or a force's description ("the Army", "District
+// Police"), and returns it with the token after it (a bracketed short
+// name and "personnel" after it skipped), or k when there is none.
+func (u *unit) item(k0, b int) (sitrep.Actor, int) {
+	k := k0
+	if k < b && u.ts[k].l == "the" {
+		k++
+	}
+	if k >= b {
+		return sitrep.Actor{}, k0
+	}
+	var act sitrep.Actor
+	e := k
+	for _, m := range u.f.mentionsIn(u.ts[k].s, u.ts[min(b-1, k+8)].e) {
+		if m.s == u.ts[k].s && isActor(m.ent) && m.ent.Type != "person" {
+			act = actorOf(m)
+			for e < b && u.ts[e].s < m.e {
+				e++
+			}
+			break
+		}
+	}
+	if e == k {
+		// a force's description: up to two words and a force noun
+		for x := k; x < b && x < k+3; x++ {
+			l := u.ts[x].l
+			if forceHeads[l] {
+				act = sitrep.Actor{Name: u.f.text[u.ts[k].s:u.ts[x].e], Start: u.ts[k].s, End: u.ts[x].e}
+				e = x + 1
+				break
+			}
+			if !unicode.IsLetter(rune(l[0])) || listStop[l] {
+				break
+			}
+		}
+	}
+	if e == k {
+		return sitrep.Actor{}, k0
+	}
+	if e < b && u.ts[e].l == "(" {
+		x := e
+		for x < b && x < e+6 && u.ts[x].l != ")" {
+			x++
+		}
+		if x < b && u.ts[x].l == ")" {
+			e = x + 1
+		}
+	}
+	for e < b && (u.ts[e].l == "personnel" || u.ts[e].l == "jawans") {
+		e++
+	}
+	return act, e
+}
+
+// listStop words cannot be inside a force's description.
+var listStop = map[string]bool{"the": true, "a": true, "an": true, "and": true, "of": true, "in": true, "by": true, "with": true, "from": true,
+	"to": true, "on": true, "at": true, "for": true, "against": true, "were": true, "was": true, "killed": true, "arrested": true}
+
+// coordination reads a list of actors joined by commas and "and" from
+// token k: "CoBRA, CRPF, STF and District Police".
+func (u *unit) coordination(k, b int) []sitrep.Actor {
+	var out []sitrep.Actor
+	for k < b {
+		act, e := u.item(k, b)
+		if e == k {
+			break
+		}
+		out = append(out, act)
+		k = e
+		if k < b && u.ts[k].l == "," {
+			k++
+		}
+		if k < b && (u.ts[k].l == "and" || u.ts[k].l == "&") {
+			k++
+		} else if k > 0 && u.ts[k-1].l != "," {
+			break
+		}
+	}
+	return out
+}
+
+// listsBefore returns the lists of actors in the clause's tokens [a, i).
+func (u *unit) listsBefore(a, i int) [][]sitrep.Actor {
+	var out [][]sitrep.Actor
+	for k := a; k < i; {
+		l := u.coordination(k, i)
+		if len(l) == 0 {
+			k++
+			continue
+		}
+		out = append(out, l)
+		k = max(k+1, sort.Search(len(u.ts), func(x int) bool { return u.ts[x].s >= l[len(l)-1].End }))
+	}
+	return out
 }

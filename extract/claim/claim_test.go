@@ -37,7 +37,11 @@ func claims(t *testing.T, text string) []string {
 		if sp == "" || strings.HasPrefix(sp, "auto:") {
 			sp = c.Speaker.Name // the resolver's own ids are not stable
 		}
-		s := fmt.Sprintf("%s %s %s %s by %s", c.Predicate, c.Subject.Entity, obj, c.Polarity, sp)
+		subj := c.Subject.Entity
+		if subj == "" {
+			subj = c.Subject.Name
+		}
+		s := fmt.Sprintf("%s %s %s %s by %s", c.Predicate, subj, obj, c.Polarity, sp)
 		if c.Hedged {
 			s += " hedged"
 		}
@@ -133,6 +137,27 @@ func TestFind(t *testing.T) {
 		{"the next sentence is the article's again",
 			`Police said the road was closed, reports Daily Excelsior. Tehrik-i-Taliban Pakistan militants killed a teacher in Swat.`,
 			[]string{"responsibility kb:ttp killed a teacher affirm by "}},
+		{"a joint team of listed forces: one cooperation claim per pair",
+			`A joint team of personnel from Commando Battalions for Resolute Action (CoBRA), Central Reserve Police Force (CRPF), Special Task Force (STF) and District Police were on the way to the village.`,
+			[]string{"cooperation auto:organization:commando-battalions-for-resolute-action auto:organization:central-reserve-police-force affirm by ",
+				"cooperation auto:organization:commando-battalions-for-resolute-action auto:organization:special-task-force affirm by ",
+				"cooperation auto:organization:commando-battalions-for-resolute-action District Police affirm by ",
+				"cooperation auto:organization:central-reserve-police-force auto:organization:special-task-force affirm by ",
+				"cooperation auto:organization:central-reserve-police-force District Police affirm by ",
+				"cooperation auto:organization:special-task-force District Police affirm by "}},
+		{"a joint operation: the list before it, not the target",
+			`Assam Police and the Army killed a Lashkar-e-Taiba militant in a joint operation in Sopore.`,
+			[]string{"cooperation auto:organization:assam-police Army affirm by "}},
+		{"a joint encounter by two forces",
+			`Three militants were killed in a joint encounter by Police and Army in Sopore.`,
+			[]string{"cooperation Police Army affirm by "}},
+		{"a joint team of one force is no cooperation",
+			`A joint team of the Special Task Force raided the village.`,
+			nil},
+		{"in collaboration with: the actor before it, not the clause's first",
+			`The Inspector General of Police suspected the involvement of the Tehrik-i-Taliban Pakistan in collaboration with the Lashkar-e-Jhangvi.`,
+			[]string{"responsibility kb:ttp  affirm by  hedged", "responsibility kb:lashkar-e-jhangvi  affirm by  hedged",
+				"cooperation kb:ttp kb:lashkar-e-jhangvi affirm by  hedged"}},
 		{"no claim in background",
 			`The Islamic State is a militant group that has set up a self-proclaimed caliphate in Syria and Iraq.`,
 			nil},
