@@ -52,6 +52,7 @@ func (fd Finder) Find(doc *sitrep.Document) []sitrep.Claim {
 		}
 	}
 	sort.Slice(f.ments, func(a, b int) bool { return f.ments[a].s < f.ments[b].s })
+	f.armedByContext()
 	// Units: quotes first, then sentences outside any quote's words.
 	covered := make([]sitrep.Span, 0, len(doc.Quotes))
 	for qi := range doc.Quotes {
@@ -111,6 +112,9 @@ type finder struct {
 	byID  map[string]*sitrep.Entity
 	out   []sitrep.Claim
 	buf   []tok // reused token buffer
+	// armedCtx holds the organisations the document treats as armed
+	// groups (armedByContext).
+	armedCtx map[string]bool
 	// attr is who the sentence being read is attributed to ("reports
 	// The Hindu", "according to X"), or nil: its words outside quotes
 	// are then that source's, not the article's.
@@ -311,6 +315,14 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "ransacked", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "assaulted", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "opened fire", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "opened firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "opened indiscriminate fire", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "opened indiscriminate firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "started firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "resorted to firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "resorted to indiscriminate firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "fired at", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "fired upon", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "hurled", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "took responsibility", "self", "incident"),
 	// "claimed the attack on the convoy": the claim without the word
@@ -359,6 +371,8 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "were behind", "before", "incident"),
 	tw(sitrep.PredicateResponsibility, "is behind", "before", "incident"),
 	tw(sitrep.PredicateResponsibility, "carried out by", "after", "incident-before"),
+	// "officials suspect a terror group named X behind the explosion"
+	tw(sitrep.PredicateResponsibility, "behind", "before", "incident-behind"),
 	tw(sitrep.PredicateResponsibility, "blamed", "after", "incident-for"),
 	tw(sitrep.PredicateResponsibility, "blames", "after", "incident-for"),
 	tw(sitrep.PredicateSupport, "support*", "before", "actor"),
@@ -440,7 +454,7 @@ var denyCues = map[string]bool{"denied": true, "denies": true, "deny": true, "de
 var denyWords = map[string]bool{"denied": true, "denies": true, "deny": true, "denying": true, "rejected": true, "rejecting": true, "dismissed": true, "refuted": true, "eliminated": true, "wiped": true, "uprooted": true, "destroyed": true, "dismantled": true, "quashed": true}
 
 // hedges mark a claim made with reserve.
-var hedges = map[string]bool{"believed": true, "believe": true, "believes": true, "reportedly": true, "likely": true, "unlikely": true, "could": true, "may": true, "might": true, "possibly": true, "possible": true, "suspected": true, "alleged": true, "allegedly": true, "apparently": true, "appears": true, "seems": true, "estimated": true, "probably": true, "perhaps": true, "feared": true, "thought": true, "purportedly": true}
+var hedges = map[string]bool{"believed": true, "believe": true, "believes": true, "reportedly": true, "likely": true, "unlikely": true, "could": true, "may": true, "might": true, "possibly": true, "possible": true, "suspected": true, "alleged": true, "allegedly": true, "apparently": true, "appears": true, "seems": true, "estimated": true, "probably": true, "perhaps": true, "feared": true, "thought": true, "purportedly": true, "suspect": true, "suspects": true}
 
 // clause returns the token range of the clause around [i, j).
 func (u *unit) clause(i, j int) (int, int) {
@@ -502,6 +516,69 @@ func isGroup(e *sitrep.Entity) bool {
 // groupNameWords are words of armed groups' names.
 var groupNameWords = map[string]bool{"front": true, "liberation": true, "tigers": true, "mujahideen": true, "mujahidin": true, "lashkar": true, "jaish": true, "tehreek": true, "tehrik": true, "taliban": true, "militia": true, "militias": true, "brigade": true, "brigades": true, "maoist": true, "maoists": true, "insurgents": true, "rebels": true, "jihad": true, "jihadi": true, "harkat": true, "ansar": true, "ansarul": true, "jamaat-ul": true, "sena": true, "guerrillas": true, "guerrilla": true, "resistance": true, "revolutionary": true, "underground": true, "islamic": true, "jamaat": true, "army": true}
 
+// group reports whether e is an armed group: by its kind or name
+// (isGroup), or because the document calls its members militants or
+// cadres ("militants of the Hmar Peoples Convention", "NSCN cadres").
+func (f *finder) group(e *sitrep.Entity) bool {
+	return isGroup(e) || f.armedCtx[e.ID]
+}
+
+// memberNouns name the members of an armed group: "cadres of X", "X
+// militants".
+var memberNouns = map[string]bool{"militants": true, "militant": true, "cadres": true, "cadre": true, "ultras": true, "rebels": true,
+	"insurgents": true, "guerrillas": true, "terrorists": true, "extremists": true, "jihadists": true}
+
+// armedByContext finds the organisations of unknown kind the document
+// treats as armed groups: their members are militants or cadres
+// ("militants of X", "cadres of the X", "X militants", "X (Y)
+// cadres"), or they are called a terror or militant group or outfit
+// ("a terror group named X", "the militant outfit X").
+func (f *finder) armedByContext() {
+	t := f.text
+	for _, m := range f.ments {
+		e := m.ent
+		if e.Type != "organization" || e.Subtype != "" || f.armedCtx[e.ID] || isGroup(e) {
+			continue
+		}
+		if n := strings.Fields(e.Name); len(n) == 1 && strings.ToUpper(n[0]) != n[0] {
+			continue // "People" of a name cut short: only acronyms stand alone
+		}
+		// before: "militants of (the) X", "terror group named X"
+		before := strings.ToLower(t[max(0, m.s-40):m.s])
+		before = strings.TrimSuffix(strings.TrimSuffix(before, " "), " the")
+		words := strings.Fields(before)
+		armed := false
+		if n := len(words); n >= 2 && words[n-1] == "of" && memberNouns[words[n-2]] {
+			armed = true
+		}
+		if n := len(words); n >= 2 && (words[n-1] == "named" || words[n-1] == "called" || words[n-1] == "outfit" || words[n-1] == "group") &&
+			(words[n-2] == "terror" || words[n-2] == "militant" || words[n-2] == "terrorist" || words[n-2] == "insurgent" ||
+				n >= 3 && (words[n-3] == "terror" || words[n-3] == "militant" || words[n-3] == "terrorist")) {
+			armed = true
+		}
+		// after: "X militants", "X (XM) cadres", "X K cadres"
+		after := t[m.e:min(len(t), m.e+40)]
+		for strings.HasPrefix(strings.TrimLeft(after, " "), "(") {
+			after = strings.TrimLeft(after, " ")
+			c := strings.IndexByte(after, ')')
+			if c < 0 {
+				break
+			}
+			after = after[c+1:]
+		}
+		aw := strings.Fields(strings.ToLower(after))
+		if len(aw) > 0 && memberNouns[strings.Trim(aw[0], ",.;")] {
+			armed = true
+		}
+		if armed {
+			if f.armedCtx == nil {
+				f.armedCtx = map[string]bool{}
+			}
+			f.armedCtx[e.ID] = true
+		}
+	}
+}
+
 func isActor(e *sitrep.Entity) bool {
 	return e.Type == "organization" || e.Type == "person" || e.Type == "location" && e.Subtype == "country" || e.Type == "norp"
 }
@@ -523,6 +600,11 @@ var hostile = map[string]bool{"against": true, "contain": true, "fight": true, "
 func (u *unit) trigger(tr trigger, i, j int) {
 	f := u.f
 	if tr.pred == sitrep.PredicateSupport && !u.supportStated(i, j) {
+		return
+	}
+	if u.ts[i].l == "faction" && i > 0 && u.nameEndsAt(i-1) {
+		// "the Military Council faction of the KCP", "Isak Muivah faction
+		// of NSCN": a faction's name, not a claim
 		return
 	}
 	a, b := u.clause(i, j)
@@ -576,7 +658,7 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	}
 	// "the threat posed by IS to Pakistan"
 	if j+2 < b && (u.ts[j].l == "posed" || u.ts[j].l == "presented") && u.ts[j+1].l == "by" {
-		subjects = firstN(after(u.ts[j+1].e, isGroup), 1)
+		subjects = firstN(after(u.ts[j+1].e, f.group), 1)
 		if len(subjects) > 0 {
 			j += 2
 			for j < b && u.ts[j].e <= subjects[0].End {
@@ -591,7 +673,7 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	switch sw {
 	case "of":
 		if j < b && u.ts[j].l == "of" {
-			subjects = firstN(after(u.ts[j].e, isGroup), 1)
+			subjects = firstN(after(u.ts[j].e, f.group), 1)
 			if len(subjects) == 1 && tr.pred == sitrep.PredicateResponsibility {
 				// "the involvement of the TTP in collaboration with the
 				// LeJ": both groups share it
@@ -599,10 +681,10 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			}
 		}
 		if len(subjects) == 0 {
-			subjects = groupsBefore(isGroup)
+			subjects = groupsBefore(f.group)
 		}
 	case "before", "self":
-		want := isGroup
+		want := f.group
 		if tr.pred == sitrep.PredicateSupport || tr.pred == sitrep.PredicateCooperation {
 			want = isActor
 		}
@@ -636,12 +718,12 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			sort.Slice(subjects, func(x, y int) bool { return subjects[x].Start < subjects[y].Start })
 		}
 	case "after":
-		subjects = firstN(after(u.ts[j-1].e, isGroup), 1)
+		subjects = firstN(after(u.ts[j-1].e, f.group), 1)
 	case "next":
 		// "there is Daesh in Afghanistan": the group right after
 		if j < b {
 			for _, m := range f.mentionsIn(u.ts[j].s, u.ts[min(b-1, j+1)].e) {
-				if isGroup(m.ent) && m.s == u.ts[j].s {
+				if f.group(m.ent) && m.s == u.ts[j].s {
 					subjects = []sitrep.Actor{actorOf(m)}
 					break
 				}
@@ -762,6 +844,21 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			e++
 		}
 		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[e-1].e], Start: u.ts[k].s, End: u.ts[e-1].e}}
+	case "incident-behind":
+		// "X behind the explosion" (a form of "be" before it has triggers
+		// of its own): the group right before, the incident after
+		if i == 0 || beForms[u.ts[i-1].l] || j >= b || !u.subjectNextTo(subjects, i, a) {
+			return
+		}
+		e := j
+		for e < b && e < j+6 && u.ts[e].l != "," && !(e > j+1 && phraseEnd[u.ts[e].l] && !u.placeAt(e, b)) {
+			e++
+		}
+		ph := sitrep.Actor{Name: f.text[u.ts[j].s:u.ts[e-1].e], Start: u.ts[j].s, End: u.ts[e-1].e}
+		if !hasIncidentWord(ph.Name) {
+			return
+		}
+		objects = []sitrep.Actor{ph}
 	case "incident-after":
 		ph := u.phraseAfter(j-1, b, "in")
 		if !hasIncidentWord(ph.Name) {
@@ -778,6 +875,9 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			return
 		}
 		e := j
+		if l := u.ts[j-1].l; (l == "fire" || l == "firing") && e+1 < b && (u.ts[e].l == "on" || u.ts[e].l == "at" || u.ts[e].l == "upon") {
+			e++ // "opened fire on a convoy": the target belongs to the incident
+		}
 		for e < b && e < j+7 && u.ts[e].l != "," && (!phraseEnd[u.ts[e].l] || u.chainedVerb(e, b)) {
 			e++
 		}
@@ -793,14 +893,19 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[i-1].e], Start: u.ts[k].s, End: u.ts[i-1].e}}
 	case "incident-before":
-		k := i
-		for k > a && k > i-6 && u.ts[k-1].l != "," && !phraseEnd[u.ts[k-1].l] && u.ts[k-1].l != "was" && u.ts[k-1].l != "were" {
+		end := i
+		if end-1 > a && (u.ts[end-1].l == "was" || u.ts[end-1].l == "were") {
+			end-- // "the ambush was carried out by": the subject of the passive
+		}
+		k := end
+		for k > a && k > end-6 && u.ts[k-1].l != "," && !phraseEnd[u.ts[k-1].l] && u.ts[k-1].l != "was" && u.ts[k-1].l != "were" &&
+			u.ts[k-1].l != "that" && u.ts[k-1].l != "which" {
 			k--
 		}
-		if k == i {
+		if k == end {
 			return
 		}
-		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[i-1].e], Start: u.ts[k].s, End: u.ts[i-1].e}}
+		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[end-1].e], Start: u.ts[k].s, End: u.ts[end-1].e}}
 	case "value":
 		value = u.value(i, a)
 		if value == "" {
@@ -903,6 +1008,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			sp := speaker
 			if tr.subj == "self" && u.q == nil {
 				sp = s // a group claiming responsibility asserts it
+			}
+			if u.q == nil && tr.subj != "self" {
+				if b, ok := u.believer(i, a); ok {
+					sp = b // "The investigation officials suspect X behind the explosion"
+				}
 			}
 			if tr.obj == "incident-for" && u.q == nil {
 				if b, ok := u.blamer(i, a); ok {
@@ -1222,7 +1332,7 @@ func (u *unit) hostileBefore(off, j int) bool {
 // armed reports whether the entity id is an armed group of the document.
 func (f *finder) armed(id string) bool {
 	e := f.byID[id]
-	return e != nil && isGroup(e)
+	return e != nil && f.group(e)
 }
 
 func firstN(a []sitrep.Actor, n int) []sitrep.Actor {
@@ -1278,6 +1388,51 @@ func (u *unit) phraseAfter(j, b int, preps ...string) sitrep.Actor {
 		}
 	}
 	return sitrep.Actor{}
+}
+
+// beliefVerbs make their subject the speaker of the clause after them:
+// "The IGP suspected the involvement of X".
+var beliefVerbs = map[string]bool{"suspect": true, "suspects": true, "suspected": true, "believe": true, "believes": true,
+	"believed": true, "fear": true, "fears": true, "feared": true, "alleged": true, "allege": true, "alleges": true}
+
+// believer returns who holds the belief a claim at token i is stated
+// in, in the article's voice: the words from the clause's start to a
+// belief verb before the trigger ("The investigation officials suspect
+// ...", "The IGP suspected ..."), at most five words, not a passive
+// ("are suspected to be") nor an adjective opening the clause
+// ("Suspected cadres").
+func (u *unit) believer(i, a int) (sitrep.Actor, bool) {
+	for k := a + 1; k < i && k <= a+5; k++ {
+		if !beliefVerbs[u.ts[k].l] {
+			continue
+		}
+		if beForms[u.ts[k-1].l] {
+			return sitrep.Actor{}, false
+		}
+		s := a
+		if u.ts[s].l == "the" {
+			s++
+		}
+		if s >= k {
+			return sitrep.Actor{}, false
+		}
+		for x := s; x < k; x++ {
+			if l := u.ts[x].l; l == "," || phraseEnd[l] || l == "that" || !unicode.IsLetter(rune(l[0])) {
+				return sitrep.Actor{}, false
+			}
+		}
+		act := sitrep.Actor{Name: u.f.text[u.ts[s].s:u.ts[k-1].e], Start: u.ts[s].s, End: u.ts[k-1].e}
+		if ms := u.f.mentionsIn(act.Start, act.End); len(ms) == 1 && ms[0].s == act.Start && ms[0].e == act.End {
+			// a known entity keeps its id; the text's words stay its name
+			// unless the knowledge base has it
+			act.Entity = ms[0].ent.ID
+			if strings.HasPrefix(act.Entity, "kb:") {
+				act.Name = ms[0].ent.Name
+			}
+		}
+		return act, true
+	}
+	return sitrep.Actor{}, false
 }
 
 // blamer is who blames, in the article's voice: the entity named right
@@ -1463,13 +1618,13 @@ func (u *unit) strengthSubject(i, j, a, b int) []sitrep.Actor {
 	f := u.f
 	lo := u.ts[max(a, i-4)].s
 	for _, m := range f.mentionsIn(lo, u.ts[i].s) {
-		if isGroup(m.ent) {
+		if f.group(m.ent) {
 			return []sitrep.Actor{actorOf(m)}
 		}
 	}
 	if j+1 < b && u.ts[j].l == "of" {
 		for _, m := range f.mentionsIn(u.ts[j+1].s, u.ts[min(b-1, j+5)].e) {
-			if isGroup(m.ent) {
+			if f.group(m.ent) {
 				return []sitrep.Actor{actorOf(m)}
 			}
 		}
@@ -1477,7 +1632,7 @@ func (u *unit) strengthSubject(i, j, a, b int) []sitrep.Actor {
 	for k := i - 1; k >= a; k-- {
 		if u.ts[k].l == "has" || u.ts[k].l == "have" || u.ts[k].l == "had" {
 			for _, m := range f.mentionsIn(u.ts[a].s, u.ts[k].s) {
-				if isGroup(m.ent) {
+				if f.group(m.ent) {
 					return []sitrep.Actor{actorOf(m)}
 				}
 			}
@@ -1609,13 +1764,28 @@ func (u *unit) jointlyWith(off, b int) []sitrep.Actor {
 			x++
 		}
 		for _, m := range u.f.mentionsIn(u.ts[x].s, u.ts[min(b-1, x+6)].e) {
-			if m.s == u.ts[x].s && isGroup(m.ent) {
+			if m.s == u.ts[x].s && u.f.group(m.ent) {
 				return []sitrep.Actor{actorOf(m)}
 			}
 		}
 		return nil
 	}
 	return nil
+}
+
+// nameEndsAt reports whether the token at k ends a name: a mention, or
+// a capitalised word ("Isak Muivah faction").
+func (u *unit) nameEndsAt(k int) bool {
+	w := u.ts[k].w
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return true
+	}
+	for _, m := range u.f.mentionsIn(u.ts[max(0, k-6)].s, u.ts[k].e) {
+		if m.e == u.ts[k].e {
+			return true
+		}
+	}
+	return false
 }
 
 // partnerAfter reports whether the cooperation trigger ending at token j
