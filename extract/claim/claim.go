@@ -656,6 +656,14 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 		return out
 	}
+	// "the tribal area, a Taliban and al Qaeda stronghold": presupposed
+	// presence of the groups in the place the apposition describes
+	var preset *sitrep.Actor
+	if tr.pred == sitrep.PredicatePresence && (u.ts[i].l == "stronghold" || u.ts[i].l == "strongholds" || u.ts[i].l == "bastion") {
+		if gs, place, ok := u.strongholdOf(i, a); ok {
+			subjects, preset = gs, &place
+		}
+	}
 	// "the threat posed by IS to Pakistan"
 	if j+2 < b && (u.ts[j].l == "posed" || u.ts[j].l == "presented") && u.ts[j+1].l == "by" {
 		subjects = firstN(after(u.ts[j+1].e, f.group), 1)
@@ -674,6 +682,9 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	case "of":
 		if j < b && u.ts[j].l == "of" {
 			subjects = firstN(after(u.ts[j].e, f.group), 1)
+			if len(subjects) == 1 && tr.pred == sitrep.PredicatePresence && u.onePerson(subjects[0].End, b) {
+				return // "the presence of wanted LeT militant Qasim": a person, not the group
+			}
 			if len(subjects) == 1 && tr.pred == sitrep.PredicateResponsibility {
 				// "the involvement of the TTP in collaboration with the
 				// LeJ": both groups share it
@@ -767,6 +778,10 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	value := ""
 	switch tr.obj {
 	case "place":
+		if preset != nil {
+			objects = []sitrep.Actor{*preset}
+			break
+		}
 		objects = after(u.ts[j-1].e, func(e *sitrep.Entity) bool { return e.Type == "location" })
 		if len(objects) == 0 {
 			objects = u.ownSoil(j, b)
@@ -1048,7 +1063,10 @@ func (u *unit) monthMay(k, b int) bool {
 }
 
 // violence words mark a clause as an incident's account.
-var violence = map[string]bool{"killed": true, "died": true, "dead": true, "wounded": true, "injured": true, "shot": true, "arrested": true, "attacked": true, "clash": true, "encounter": true, "abducted": true, "kidnapped": true, "executed": true, "gunned": true, "surrendered": true, "captured": true, "detained": true, "killing": true, "exchange": true}
+// Words of a security operation ("cordoned off", "a tip off about",
+// "search") are here too: the militants it targets are counted, not
+// their group's size.
+var violence = map[string]bool{"cordoned": true, "cordon": true, "tip": true, "search": true, "raided": true, "raid": true, "killed": true, "died": true, "dead": true, "wounded": true, "injured": true, "shot": true, "arrested": true, "attacked": true, "clash": true, "encounter": true, "abducted": true, "kidnapped": true, "executed": true, "gunned": true, "surrendered": true, "captured": true, "detained": true, "killing": true, "exchange": true}
 
 // incidentWords name incidents.
 var incidentWords = []string{"attack", "killing", "murder", "blast", "bomb", "explosion", "abduction", "kidnap", "assassination", "ambush", "strike", "massacre", "shooting", "violence", "raid", "incident", "clash", "beheading", "arson", "extortion"}
@@ -1786,6 +1804,79 @@ func (u *unit) nameEndsAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// placeNouns end a description of a place: "the tribal area".
+var placeNouns = map[string]bool{"area": true, "areas": true, "region": true, "district": true, "province": true, "valley": true, "town": true,
+	"village": true, "city": true, "belt": true, "state": true, "country": true, "border": true, "forest": true, "forests": true, "hills": true}
+
+// strongholdOf reads "PLACE, a G1 and G2 stronghold" at the trigger i:
+// the groups named right before the trigger (joined by "and" or
+// commas) after "a", and the place the apposition stands to, a named
+// location or a description ("the tribal area") before the comma.
+func (u *unit) strongholdOf(i, a int) ([]sitrep.Actor, sitrep.Actor, bool) {
+	f := u.f
+	var gs []sitrep.Actor
+	k := i // the first token of the groups
+	ms := f.mentionsIn(u.ts[max(a, i-10)].s, u.ts[i].s)
+	for x := len(ms) - 1; x >= 0; x-- {
+		m := ms[x]
+		end := k - 1
+		if end < a {
+			break
+		}
+		if len(gs) > 0 && (u.ts[end].l == "and" || u.ts[end].l == ",") {
+			end--
+		}
+		if end < a || m.e != u.ts[end].e || !f.group(m.ent) {
+			break
+		}
+		gs = append([]sitrep.Actor{actorOf(m)}, gs...)
+		for k > a && u.ts[k-1].s >= m.s {
+			k--
+		}
+	}
+	if len(gs) == 0 || k-2 < a || (u.ts[k-1].l != "a" && u.ts[k-1].l != "an") || u.ts[k-2].l != "," {
+		return nil, sitrep.Actor{}, false
+	}
+	c := k - 2 // the comma
+	if c == a {
+		return nil, sitrep.Actor{}, false
+	}
+	for _, m := range f.mentionsIn(u.ts[max(a, c-6)].s, u.ts[c-1].e) {
+		if m.e == u.ts[c-1].e && m.ent.Type == "location" {
+			return gs, actorOf(m), true
+		}
+	}
+	if !placeNouns[u.ts[c-1].l] {
+		return nil, sitrep.Actor{}, false
+	}
+	s := c - 1
+	for s > a && s > c-4 && u.ts[s-1].l != "," && !phraseEnd[u.ts[s-1].l] && u.ts[s-1].l != "of" && unicode.IsLetter(rune(u.ts[s-1].l[0])) {
+		s--
+	}
+	if u.ts[s].l == "the" && s+1 < c {
+		s++
+	}
+	return gs, sitrep.Actor{Name: f.text[u.ts[s].s:u.ts[c-1].e], Start: u.ts[s].s, End: u.ts[c-1].e}, true
+}
+
+// personNouns name one member of a group: "LeT militant Qasim".
+var personNouns = map[string]bool{"militant": true, "commander": true, "cadre": true, "leader": true, "chief": true, "member": true,
+	"operative": true, "terrorist": true, "activist": true, "rebel": true, "insurgent": true, "guerrilla": true, "kingpin": true, "ultra": true}
+
+// onePerson reports whether the group ending at byte off is followed by
+// a noun for one of its members ("militant", "commander"): the phrase
+// is then about that person.
+func (u *unit) onePerson(off, b int) bool {
+	k := sort.Search(len(u.ts), func(x int) bool { return u.ts[x].s >= off })
+	if k < b && u.ts[k].l == "(" {
+		for k < b && u.ts[k].l != ")" {
+			k++
+		}
+		k++
+	}
+	return k < b && personNouns[u.ts[k].l]
 }
 
 // partnerAfter reports whether the cooperation trigger ending at token j
