@@ -723,6 +723,13 @@ func (u *unit) trigger(tr trigger, i, j int) {
 				}
 			}
 		}
+		if len(subjects) == 0 && (tr.pred == sitrep.PredicateSupport || tr.pred == sitrep.PredicateCooperation) {
+			// "Pakistan denied that it supports the Afghan Taliban": the
+			// pronoun is the reported speaker
+			if p := u.pronounSpeaker(i, a); p != nil {
+				subjects = []sitrep.Actor{*p}
+			}
+		}
 		if tr.subj == "self" && len(subjects) > 1 {
 			// "Three different militant groups, including Daesh, claimed":
 			// each named group claims.
@@ -1859,6 +1866,34 @@ func (u *unit) strongholdOf(i, a int) ([]sitrep.Actor, sitrep.Actor, bool) {
 		s++
 	}
 	return gs, sitrep.Actor{Name: f.text[u.ts[s].s:u.ts[c-1].e], Start: u.ts[s].s, End: u.ts[c-1].e}, true
+}
+
+// pronounSpeaker resolves a pronoun subject right before the trigger at
+// i ("it supports", "they do not support") in an indirect quote to the
+// quote's speaker, when the speaker is an organisation, a country or a
+// people ("it" and "they" do not stand for a person here); the span is
+// the pronoun's. Else nil.
+func (u *unit) pronounSpeaker(i, a int) *sitrep.Actor {
+	if u.q == nil || u.q.Direct {
+		return nil
+	}
+	k := i - 1
+	for k > a && k > i-4 && (u.ts[k].l == "not" || u.ts[k].l == "does" || u.ts[k].l == "do" || u.ts[k].l == "did" || u.ts[k].l == "never" ||
+		u.ts[k].l == "n't" || u.ts[k].l == "would" || u.ts[k].l == "will" || u.ts[k].l == "had" || u.ts[k].l == "has" || u.ts[k].l == "have" || u.ts[k].l == "still") {
+		k--
+	}
+	if k < a || (u.ts[k].l != "it" && u.ts[k].l != "they") || k != a && u.ts[k-1].l != "that" {
+		return nil
+	}
+	sp := u.q.Speaker
+	for _, m := range u.f.mentionsIn(sp.Start, sp.End) {
+		if m.ent.Type == "organization" || m.ent.Type == "norp" || m.ent.Type == "location" && m.ent.Subtype == "country" {
+			act := sp.Actor
+			act.Start, act.End = u.ts[k].s, u.ts[k].e
+			return &act
+		}
+	}
+	return nil
 }
 
 // personNouns name one member of a group: "LeT militant Qasim".
