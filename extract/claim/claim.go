@@ -1695,6 +1695,9 @@ var reportVerbs = map[string]bool{"reports": true, "reported": true, "report": t
 // a news outlet or report the snippet relays. X is the organisation
 // named there, else its words up to a date or the sentence's end.
 func (f *finder) attribution(lo, hi int) *sitrep.Actor {
+	if t := f.text[lo:hi]; !strings.Contains(t, "eport") && !strings.Contains(t, "ccording") && !strings.Contains(t, "EPORT") && !strings.Contains(t, "CCORDING") {
+		return nil // no cue: most sentences are passed over without tokenizing
+	}
 	ts := f.tokens(lo, hi)
 	n := len(ts)
 	for n > 0 && (ts[n-1].l == "." || ts[n-1].l == "!" || ts[n-1].l == ")" || ts[n-1].l == "”" || ts[n-1].l == "\"") {
