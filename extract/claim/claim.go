@@ -52,6 +52,7 @@ func (fd Finder) Find(doc *sitrep.Document) []sitrep.Claim {
 		}
 	}
 	sort.Slice(f.ments, func(a, b int) bool { return f.ments[a].s < f.ments[b].s })
+	f.armedByContext()
 	// Units: quotes first, then sentences outside any quote's words.
 	covered := make([]sitrep.Span, 0, len(doc.Quotes))
 	for qi := range doc.Quotes {
@@ -69,6 +70,9 @@ func (fd Finder) Find(doc *sitrep.Document) []sitrep.Claim {
 	}
 	covered = sortedSpans(covered)
 	for _, s := range doc.Sentences {
+		// "..., reports The Hindu": the outlet speaks for the sentence's
+		// own words
+		f.attr = f.attribution(s.Start, s.End)
 		// the parts of the sentence outside quotes
 		lo := s.Start
 		for _, c := range covered {
@@ -84,6 +88,7 @@ func (fd Finder) Find(doc *sitrep.Document) []sitrep.Claim {
 			f.unit(lo, s.End, -1)
 		}
 	}
+	f.attr = nil
 	sort.SliceStable(f.out, func(a, b int) bool { return f.out[a].Start < f.out[b].Start })
 	return dedupe(f.out)
 }
@@ -107,6 +112,13 @@ type finder struct {
 	byID  map[string]*sitrep.Entity
 	out   []sitrep.Claim
 	buf   []tok // reused token buffer
+	// armedCtx holds the organisations the document treats as armed
+	// groups (armedByContext).
+	armedCtx map[string]bool
+	// attr is who the sentence being read is attributed to ("reports
+	// The Hindu", "according to X"), or nil: its words outside quotes
+	// are then that source's, not the article's.
+	attr *sitrep.Actor
 }
 
 type tok struct {
@@ -303,6 +315,14 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "ransacked", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "assaulted", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "opened fire", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "opened firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "opened indiscriminate fire", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "opened indiscriminate firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "started firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "resorted to firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "resorted to indiscriminate firing", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "fired at", "before", "incident-verb"),
+	tw(sitrep.PredicateResponsibility, "fired upon", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "hurled", "before", "incident-verb"),
 	tw(sitrep.PredicateResponsibility, "took responsibility", "self", "incident"),
 	// "claimed the attack on the convoy": the claim without the word
@@ -351,6 +371,8 @@ var triggers = []trigger{
 	tw(sitrep.PredicateResponsibility, "were behind", "before", "incident"),
 	tw(sitrep.PredicateResponsibility, "is behind", "before", "incident"),
 	tw(sitrep.PredicateResponsibility, "carried out by", "after", "incident-before"),
+	// "officials suspect a terror group named X behind the explosion"
+	tw(sitrep.PredicateResponsibility, "behind", "before", "incident-behind"),
 	tw(sitrep.PredicateResponsibility, "blamed", "after", "incident-for"),
 	tw(sitrep.PredicateResponsibility, "blames", "after", "incident-for"),
 	tw(sitrep.PredicateSupport, "support*", "before", "actor"),
@@ -371,8 +393,10 @@ var triggers = []trigger{
 	tw(sitrep.PredicateCooperation, "cooperating", "before", "actor"),
 	tw(sitrep.PredicateCooperation, "work with", "before", "actor"),
 	tw(sitrep.PredicateCooperation, "working with", "before", "actor"),
-	tw(sitrep.PredicateCooperation, "joint operations", "before", "actor"),
-	tw(sitrep.PredicateCooperation, "joint operation", "before", "actor"),
+	// "a joint team of CoBRA, CRPF and District Police", "Assam Police
+	// and the Army ... in a joint operation": the forces listed work
+	// together, one claim per pair
+	tw(sitrep.PredicateCooperation, "joint", "list", "list"),
 	tw(sitrep.PredicateCooperation, "collaborat*", "before", "actor"),
 	tw(sitrep.PredicateAffiliation, "loyal to", "before", "actor"),
 	tw(sitrep.PredicateAffiliation, "allegiance to", "before", "actor"),
@@ -430,7 +454,7 @@ var denyCues = map[string]bool{"denied": true, "denies": true, "deny": true, "de
 var denyWords = map[string]bool{"denied": true, "denies": true, "deny": true, "denying": true, "rejected": true, "rejecting": true, "dismissed": true, "refuted": true, "eliminated": true, "wiped": true, "uprooted": true, "destroyed": true, "dismantled": true, "quashed": true}
 
 // hedges mark a claim made with reserve.
-var hedges = map[string]bool{"believed": true, "believe": true, "believes": true, "reportedly": true, "likely": true, "unlikely": true, "could": true, "may": true, "might": true, "possibly": true, "possible": true, "suspected": true, "alleged": true, "allegedly": true, "apparently": true, "appears": true, "seems": true, "estimated": true, "probably": true, "perhaps": true, "feared": true, "thought": true, "purportedly": true}
+var hedges = map[string]bool{"believed": true, "believe": true, "believes": true, "reportedly": true, "likely": true, "unlikely": true, "could": true, "may": true, "might": true, "possibly": true, "possible": true, "suspected": true, "alleged": true, "allegedly": true, "apparently": true, "appears": true, "seems": true, "estimated": true, "probably": true, "perhaps": true, "feared": true, "thought": true, "purportedly": true, "suspect": true, "suspects": true}
 
 // clause returns the token range of the clause around [i, j).
 func (u *unit) clause(i, j int) (int, int) {
@@ -492,6 +516,69 @@ func isGroup(e *sitrep.Entity) bool {
 // groupNameWords are words of armed groups' names.
 var groupNameWords = map[string]bool{"front": true, "liberation": true, "tigers": true, "mujahideen": true, "mujahidin": true, "lashkar": true, "jaish": true, "tehreek": true, "tehrik": true, "taliban": true, "militia": true, "militias": true, "brigade": true, "brigades": true, "maoist": true, "maoists": true, "insurgents": true, "rebels": true, "jihad": true, "jihadi": true, "harkat": true, "ansar": true, "ansarul": true, "jamaat-ul": true, "sena": true, "guerrillas": true, "guerrilla": true, "resistance": true, "revolutionary": true, "underground": true, "islamic": true, "jamaat": true, "army": true}
 
+// group reports whether e is an armed group: by its kind or name
+// (isGroup), or because the document calls its members militants or
+// cadres ("militants of the Hmar Peoples Convention", "NSCN cadres").
+func (f *finder) group(e *sitrep.Entity) bool {
+	return isGroup(e) || f.armedCtx[e.ID]
+}
+
+// memberNouns name the members of an armed group: "cadres of X", "X
+// militants".
+var memberNouns = map[string]bool{"militants": true, "militant": true, "cadres": true, "cadre": true, "ultras": true, "rebels": true,
+	"insurgents": true, "guerrillas": true, "terrorists": true, "extremists": true, "jihadists": true}
+
+// armedByContext finds the organisations of unknown kind the document
+// treats as armed groups: their members are militants or cadres
+// ("militants of X", "cadres of the X", "X militants", "X (Y)
+// cadres"), or they are called a terror or militant group or outfit
+// ("a terror group named X", "the militant outfit X").
+func (f *finder) armedByContext() {
+	t := f.text
+	for _, m := range f.ments {
+		e := m.ent
+		if e.Type != "organization" || e.Subtype != "" || f.armedCtx[e.ID] || isGroup(e) {
+			continue
+		}
+		if n := strings.Fields(e.Name); len(n) == 1 && strings.ToUpper(n[0]) != n[0] {
+			continue // "People" of a name cut short: only acronyms stand alone
+		}
+		// before: "militants of (the) X", "terror group named X"
+		before := strings.ToLower(t[max(0, m.s-40):m.s])
+		before = strings.TrimSuffix(strings.TrimSuffix(before, " "), " the")
+		words := strings.Fields(before)
+		armed := false
+		if n := len(words); n >= 2 && words[n-1] == "of" && memberNouns[words[n-2]] {
+			armed = true
+		}
+		if n := len(words); n >= 2 && (words[n-1] == "named" || words[n-1] == "called" || words[n-1] == "outfit" || words[n-1] == "group") &&
+			(words[n-2] == "terror" || words[n-2] == "militant" || words[n-2] == "terrorist" || words[n-2] == "insurgent" ||
+				n >= 3 && (words[n-3] == "terror" || words[n-3] == "militant" || words[n-3] == "terrorist")) {
+			armed = true
+		}
+		// after: "X militants", "X (XM) cadres", "X K cadres"
+		after := t[m.e:min(len(t), m.e+40)]
+		for strings.HasPrefix(strings.TrimLeft(after, " "), "(") {
+			after = strings.TrimLeft(after, " ")
+			c := strings.IndexByte(after, ')')
+			if c < 0 {
+				break
+			}
+			after = after[c+1:]
+		}
+		aw := strings.Fields(strings.ToLower(after))
+		if len(aw) > 0 && memberNouns[strings.Trim(aw[0], ",.;")] {
+			armed = true
+		}
+		if armed {
+			if f.armedCtx == nil {
+				f.armedCtx = map[string]bool{}
+			}
+			f.armedCtx[e.ID] = true
+		}
+	}
+}
+
 func isActor(e *sitrep.Entity) bool {
 	return e.Type == "organization" || e.Type == "person" || e.Type == "location" && e.Subtype == "country" || e.Type == "norp"
 }
@@ -515,6 +602,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	if tr.pred == sitrep.PredicateSupport && !u.supportStated(i, j) {
 		return
 	}
+	if u.ts[i].l == "faction" && i > 0 && u.nameEndsAt(i-1) {
+		// "the Military Council faction of the KCP", "Isak Muivah faction
+		// of NSCN": a faction's name, not a claim
+		return
+	}
 	a, b := u.clause(i, j)
 	// "in response to Afghan claims that ...": the claim is the claimants'
 	var nominal *sitrep.Actor
@@ -535,7 +627,8 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	}
 	cs, ce := u.ts[a].s, u.ts[b-1].e
 	var subjects []sitrep.Actor
-	var coopWith *sitrep.Actor // a cooperation partner named before the trigger
+	var pairs [][2]sitrep.Actor // actors paired by a joint action
+	var coopWith *sitrep.Actor  // a cooperation partner named before the trigger
 	groupsBefore := func(want func(*sitrep.Entity) bool) []sitrep.Actor {
 		var out []sitrep.Actor
 		ms := f.mentionsIn(cs, u.ts[i].s)
@@ -563,9 +656,17 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 		return out
 	}
+	// "the tribal area, a Taliban and al Qaeda stronghold": presupposed
+	// presence of the groups in the place the apposition describes
+	var preset *sitrep.Actor
+	if tr.pred == sitrep.PredicatePresence && (u.ts[i].l == "stronghold" || u.ts[i].l == "strongholds" || u.ts[i].l == "bastion") {
+		if gs, place, ok := u.strongholdOf(i, a); ok {
+			subjects, preset = gs, &place
+		}
+	}
 	// "the threat posed by IS to Pakistan"
 	if j+2 < b && (u.ts[j].l == "posed" || u.ts[j].l == "presented") && u.ts[j+1].l == "by" {
-		subjects = firstN(after(u.ts[j+1].e, isGroup), 1)
+		subjects = firstN(after(u.ts[j+1].e, f.group), 1)
 		if len(subjects) > 0 {
 			j += 2
 			for j < b && u.ts[j].e <= subjects[0].End {
@@ -580,13 +681,21 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	switch sw {
 	case "of":
 		if j < b && u.ts[j].l == "of" {
-			subjects = firstN(after(u.ts[j].e, isGroup), 1)
+			subjects = firstN(after(u.ts[j].e, f.group), 1)
+			if len(subjects) == 1 && tr.pred == sitrep.PredicatePresence && u.onePerson(subjects[0].End, b) {
+				return // "the presence of wanted LeT militant Qasim": a person, not the group
+			}
+			if len(subjects) == 1 && tr.pred == sitrep.PredicateResponsibility {
+				// "the involvement of the TTP in collaboration with the
+				// LeJ": both groups share it
+				subjects = append(subjects, u.jointlyWith(subjects[0].End, b)...)
+			}
 		}
 		if len(subjects) == 0 {
-			subjects = groupsBefore(isGroup)
+			subjects = groupsBefore(f.group)
 		}
 	case "before", "self":
-		want := isGroup
+		want := f.group
 		if tr.pred == sitrep.PredicateSupport || tr.pred == sitrep.PredicateCooperation {
 			want = isActor
 		}
@@ -600,11 +709,25 @@ func (u *unit) trigger(tr trigger, i, j int) {
 				}
 			}
 			subjects = nil
-			if len(all) > 0 {
+			switch {
+			case len(all) > 0 && u.partnerAfter(j, b):
+				// "X in collaboration with Y": the actor right before the
+				// trigger works with the one after it; an actor earlier
+				// in the clause ("The IGP suspected X in collaboration
+				// with Y") is who says so
+				subjects = all[len(all)-1:]
+			case len(all) > 0:
 				subjects = all[:1]
 				if len(all) > 1 && all[len(all)-1].Entity != all[0].Entity {
 					coopWith = &all[len(all)-1]
 				}
+			}
+		}
+		if len(subjects) == 0 && (tr.pred == sitrep.PredicateSupport || tr.pred == sitrep.PredicateCooperation) {
+			// "Pakistan denied that it supports the Afghan Taliban": the
+			// pronoun is the reported speaker
+			if p := u.pronounSpeaker(i, a); p != nil {
+				subjects = []sitrep.Actor{*p}
 			}
 		}
 		if tr.subj == "self" && len(subjects) > 1 {
@@ -613,12 +736,12 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			sort.Slice(subjects, func(x, y int) bool { return subjects[x].Start < subjects[y].Start })
 		}
 	case "after":
-		subjects = firstN(after(u.ts[j-1].e, isGroup), 1)
+		subjects = firstN(after(u.ts[j-1].e, f.group), 1)
 	case "next":
 		// "there is Daesh in Afghanistan": the group right after
 		if j < b {
 			for _, m := range f.mentionsIn(u.ts[j].s, u.ts[min(b-1, j+1)].e) {
-				if isGroup(m.ent) && m.s == u.ts[j].s {
+				if f.group(m.ent) && m.s == u.ts[j].s {
 					subjects = []sitrep.Actor{actorOf(m)}
 					break
 				}
@@ -629,6 +752,12 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 	case "value":
 		subjects = u.strengthSubject(i, j, a, b)
+	case "list":
+		pairs = u.jointPairs(i, j, a, b)
+		if len(pairs) == 0 {
+			return
+		}
+		subjects = []sitrep.Actor{pairs[0][0]}
 	}
 	if len(subjects) == 0 && tr.subj == "of" && j+1 < b && u.ts[j].l == "of" {
 		// "the presence of the militant group": a back-reference
@@ -656,6 +785,10 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	value := ""
 	switch tr.obj {
 	case "place":
+		if preset != nil {
+			objects = []sitrep.Actor{*preset}
+			break
+		}
 		objects = after(u.ts[j-1].e, func(e *sitrep.Entity) bool { return e.Type == "location" })
 		if len(objects) == 0 {
 			objects = u.ownSoil(j, b)
@@ -699,6 +832,19 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 	case "incident", "incident-for":
 		objects = []sitrep.Actor{u.phraseAfter(j, b, "for", "in", "on", "of")}
+		if o := objects[0]; tr.subj == "of" && o.End > 0 && subjects[0].Start >= o.Start && subjects[0].Start < o.End {
+			// "the involvement of the TTP" names the actor, not the
+			// incident: the incident is an "in" phrase after it, if any
+			objects = []sitrep.Actor{{}}
+			for k := j + 1; k+1 < b; k++ {
+				if u.ts[k].s >= subjects[0].End && u.ts[k].l == "in" {
+					if ph := u.phraseAfter(k, b, "in"); hasIncidentWord(ph.Name) {
+						objects = []sitrep.Actor{ph}
+					}
+					break
+				}
+			}
+		}
 		// "blamed the attack on the TTP": the incident is what comes
 		// between the verb and the "on" that names the group
 		if tr.obj == "incident-for" && len(subjects) > 0 && subjects[0].Start > u.ts[j].s {
@@ -720,6 +866,21 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			e++
 		}
 		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[e-1].e], Start: u.ts[k].s, End: u.ts[e-1].e}}
+	case "incident-behind":
+		// "X behind the explosion" (a form of "be" before it has triggers
+		// of its own): the group right before, the incident after
+		if i == 0 || beForms[u.ts[i-1].l] || j >= b || !u.subjectNextTo(subjects, i, a) {
+			return
+		}
+		e := j
+		for e < b && e < j+6 && u.ts[e].l != "," && !(e > j+1 && phraseEnd[u.ts[e].l] && !u.placeAt(e, b)) {
+			e++
+		}
+		ph := sitrep.Actor{Name: f.text[u.ts[j].s:u.ts[e-1].e], Start: u.ts[j].s, End: u.ts[e-1].e}
+		if !hasIncidentWord(ph.Name) {
+			return
+		}
+		objects = []sitrep.Actor{ph}
 	case "incident-after":
 		ph := u.phraseAfter(j-1, b, "in")
 		if !hasIncidentWord(ph.Name) {
@@ -736,6 +897,9 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			return
 		}
 		e := j
+		if l := u.ts[j-1].l; (l == "fire" || l == "firing") && e+1 < b && (u.ts[e].l == "on" || u.ts[e].l == "at" || u.ts[e].l == "upon") {
+			e++ // "opened fire on a convoy": the target belongs to the incident
+		}
 		for e < b && e < j+7 && u.ts[e].l != "," && (!phraseEnd[u.ts[e].l] || u.chainedVerb(e, b)) {
 			e++
 		}
@@ -751,14 +915,19 @@ func (u *unit) trigger(tr trigger, i, j int) {
 		}
 		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[i-1].e], Start: u.ts[k].s, End: u.ts[i-1].e}}
 	case "incident-before":
-		k := i
-		for k > a && k > i-6 && u.ts[k-1].l != "," && !phraseEnd[u.ts[k-1].l] && u.ts[k-1].l != "was" && u.ts[k-1].l != "were" {
+		end := i
+		if end-1 > a && (u.ts[end-1].l == "was" || u.ts[end-1].l == "were") {
+			end-- // "the ambush was carried out by": the subject of the passive
+		}
+		k := end
+		for k > a && k > end-6 && u.ts[k-1].l != "," && !phraseEnd[u.ts[k-1].l] && u.ts[k-1].l != "was" && u.ts[k-1].l != "were" &&
+			u.ts[k-1].l != "that" && u.ts[k-1].l != "which" {
 			k--
 		}
-		if k == i {
+		if k == end {
 			return
 		}
-		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[i-1].e], Start: u.ts[k].s, End: u.ts[i-1].e}}
+		objects = []sitrep.Actor{{Name: f.text[u.ts[k].s:u.ts[end-1].e], Start: u.ts[k].s, End: u.ts[end-1].e}}
 	case "value":
 		value = u.value(i, a)
 		if value == "" {
@@ -799,7 +968,7 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	}
 	hedged := false
 	for k := a; k < b; k++ {
-		if hedges[u.ts[k].l] {
+		if hedges[u.ts[k].l] && !u.monthMay(k, b) {
 			hedged = true
 		}
 	}
@@ -811,8 +980,13 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	if u.q != nil {
 		speaker = u.q.Speaker.Actor
 		date, basis = u.q.Date, u.q.DateBasis
-	} else if !f.doc.Published.IsZero() {
-		date, basis = f.doc.Published.String(), "published"
+	} else {
+		if f.attr != nil {
+			speaker = *f.attr
+		}
+		if !f.doc.Published.IsZero() {
+			date, basis = f.doc.Published.String(), "published"
+		}
 	}
 	// denier: the quote's speaker rejecting what the claimants assert
 	// ("Mujahid rejected reports that Daesh fighters were present"): a
@@ -835,8 +1009,18 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			}
 		}
 	}
-	for _, s := range subjects {
-		for _, o := range objects {
+	if pairs != nil {
+		subjects, objects = nil, nil
+		for _, p := range pairs {
+			subjects = append(subjects, p[0])
+			objects = append(objects, p[1])
+		}
+	}
+	for si, s := range subjects {
+		for oi, o := range objects {
+			if pairs != nil && si != oi {
+				continue
+			}
 			if o.Entity != "" && o.Entity == s.Entity {
 				continue
 			}
@@ -846,6 +1030,11 @@ func (u *unit) trigger(tr trigger, i, j int) {
 			sp := speaker
 			if tr.subj == "self" && u.q == nil {
 				sp = s // a group claiming responsibility asserts it
+			}
+			if u.q == nil && tr.subj != "self" {
+				if b, ok := u.believer(i, a); ok {
+					sp = b // "The investigation officials suspect X behind the explosion"
+				}
 			}
 			if tr.obj == "incident-for" && u.q == nil {
 				if b, ok := u.blamer(i, a); ok {
@@ -868,8 +1057,23 @@ func (u *unit) trigger(tr trigger, i, j int) {
 	}
 }
 
+// monthMay reports whether the word at k is the month May, not the
+// modal: capitalised next to a day's number ("on May 27", "27 May").
+func (u *unit) monthMay(k, b int) bool {
+	if u.ts[k].l != "may" || u.ts[k].w != "May" {
+		return false
+	}
+	if k+1 < b && isNumber(u.ts[k+1].l) {
+		return true
+	}
+	return k > 0 && isNumber(u.ts[k-1].l) || k > 0 && u.ts[k-1].l == "in" || k > 0 && u.ts[k-1].l == "of"
+}
+
 // violence words mark a clause as an incident's account.
-var violence = map[string]bool{"killed": true, "died": true, "dead": true, "wounded": true, "injured": true, "shot": true, "arrested": true, "attacked": true, "clash": true, "encounter": true, "abducted": true, "kidnapped": true, "executed": true, "gunned": true, "surrendered": true, "captured": true, "detained": true, "killing": true, "exchange": true}
+// Words of a security operation ("cordoned off", "a tip off about",
+// "search") are here too: the militants it targets are counted, not
+// their group's size.
+var violence = map[string]bool{"cordoned": true, "cordon": true, "tip": true, "search": true, "raided": true, "raid": true, "killed": true, "died": true, "dead": true, "wounded": true, "injured": true, "shot": true, "arrested": true, "attacked": true, "clash": true, "encounter": true, "abducted": true, "kidnapped": true, "executed": true, "gunned": true, "surrendered": true, "captured": true, "detained": true, "killing": true, "exchange": true}
 
 // incidentWords name incidents.
 var incidentWords = []string{"attack", "killing", "murder", "blast", "bomb", "explosion", "abduction", "kidnap", "assassination", "ambush", "strike", "massacre", "shooting", "violence", "raid", "incident", "clash", "beheading", "arson", "extortion"}
@@ -1153,7 +1357,7 @@ func (u *unit) hostileBefore(off, j int) bool {
 // armed reports whether the entity id is an armed group of the document.
 func (f *finder) armed(id string) bool {
 	e := f.byID[id]
-	return e != nil && isGroup(e)
+	return e != nil && f.group(e)
 }
 
 func firstN(a []sitrep.Actor, n int) []sitrep.Actor {
@@ -1209,6 +1413,51 @@ func (u *unit) phraseAfter(j, b int, preps ...string) sitrep.Actor {
 		}
 	}
 	return sitrep.Actor{}
+}
+
+// beliefVerbs make their subject the speaker of the clause after them:
+// "The IGP suspected the involvement of X".
+var beliefVerbs = map[string]bool{"suspect": true, "suspects": true, "suspected": true, "believe": true, "believes": true,
+	"believed": true, "fear": true, "fears": true, "feared": true, "alleged": true, "allege": true, "alleges": true}
+
+// believer returns who holds the belief a claim at token i is stated
+// in, in the article's voice: the words from the clause's start to a
+// belief verb before the trigger ("The investigation officials suspect
+// ...", "The IGP suspected ..."), at most five words, not a passive
+// ("are suspected to be") nor an adjective opening the clause
+// ("Suspected cadres").
+func (u *unit) believer(i, a int) (sitrep.Actor, bool) {
+	for k := a + 1; k < i && k <= a+5; k++ {
+		if !beliefVerbs[u.ts[k].l] {
+			continue
+		}
+		if beForms[u.ts[k-1].l] {
+			return sitrep.Actor{}, false
+		}
+		s := a
+		if u.ts[s].l == "the" {
+			s++
+		}
+		if s >= k {
+			return sitrep.Actor{}, false
+		}
+		for x := s; x < k; x++ {
+			if l := u.ts[x].l; l == "," || phraseEnd[l] || l == "that" || !unicode.IsLetter(rune(l[0])) {
+				return sitrep.Actor{}, false
+			}
+		}
+		act := sitrep.Actor{Name: u.f.text[u.ts[s].s:u.ts[k-1].e], Start: u.ts[s].s, End: u.ts[k-1].e}
+		if ms := u.f.mentionsIn(act.Start, act.End); len(ms) == 1 && ms[0].s == act.Start && ms[0].e == act.End {
+			// a known entity keeps its id; the text's words stay its name
+			// unless the knowledge base has it
+			act.Entity = ms[0].ent.ID
+			if strings.HasPrefix(act.Entity, "kb:") {
+				act.Name = ms[0].ent.Name
+			}
+		}
+		return act, true
+	}
+	return sitrep.Actor{}, false
 }
 
 // blamer is who blames, in the article's voice: the entity named right
@@ -1394,13 +1643,13 @@ func (u *unit) strengthSubject(i, j, a, b int) []sitrep.Actor {
 	f := u.f
 	lo := u.ts[max(a, i-4)].s
 	for _, m := range f.mentionsIn(lo, u.ts[i].s) {
-		if isGroup(m.ent) {
+		if f.group(m.ent) {
 			return []sitrep.Actor{actorOf(m)}
 		}
 	}
 	if j+1 < b && u.ts[j].l == "of" {
 		for _, m := range f.mentionsIn(u.ts[j+1].s, u.ts[min(b-1, j+5)].e) {
-			if isGroup(m.ent) {
+			if f.group(m.ent) {
 				return []sitrep.Actor{actorOf(m)}
 			}
 		}
@@ -1408,7 +1657,7 @@ func (u *unit) strengthSubject(i, j, a, b int) []sitrep.Actor {
 	for k := i - 1; k >= a; k-- {
 		if u.ts[k].l == "has" || u.ts[k].l == "have" || u.ts[k].l == "had" {
 			for _, m := range f.mentionsIn(u.ts[a].s, u.ts[k].s) {
-				if isGroup(m.ent) {
+				if f.group(m.ent) {
 					return []sitrep.Actor{actorOf(m)}
 				}
 			}
@@ -1431,6 +1680,439 @@ func dedupe(cs []sitrep.Claim) []sitrep.Claim {
 	}
 	if out == nil {
 		return []sitrep.Claim{}
+	}
+	return out
+}
+
+// reportVerbs attribute a sentence to a source named after them at its
+// end ("..., reports The Times of India") or before them ("..., The
+// Hindu reported").
+var reportVerbs = map[string]bool{"reports": true, "reported": true, "report": true}
+
+// attribution returns the source a sentence is attributed to by a
+// closing attribution, "..., reports X", "..., reported X", "..., X
+// reports", "..., according to X", or an opening "According to X, ...":
+// a news outlet or report the snippet relays. X is the organisation
+// named there, else its words up to a date or the sentence's end.
+func (f *finder) attribution(lo, hi int) *sitrep.Actor {
+	if t := f.text[lo:hi]; !strings.Contains(t, "eport") && !strings.Contains(t, "ccording") && !strings.Contains(t, "EPORT") && !strings.Contains(t, "CCORDING") {
+		return nil // no cue: most sentences are passed over without tokenizing
+	}
+	ts := f.tokens(lo, hi)
+	n := len(ts)
+	for n > 0 && (ts[n-1].l == "." || ts[n-1].l == "!" || ts[n-1].l == ")" || ts[n-1].l == "”" || ts[n-1].l == "\"") {
+		n--
+	}
+	if n < 4 {
+		return nil
+	}
+	// the closing clause: after the last comma
+	c := n - 1
+	for c > 0 && ts[c].l != "," {
+		c--
+	}
+	var from, to int // the source's words
+	switch {
+	case c > 0 && c+2 < n && reportVerbs[ts[c+1].l]:
+		from, to = c+2, n
+	case c > 0 && c+3 < n && ts[c+1].l == "according" && ts[c+2].l == "to":
+		from, to = c+3, n
+	case c > 0 && c+2 < n && reportVerbs[ts[n-1].l] && n-1-c <= 6:
+		from, to = c+1, n-1
+	case n > 4 && ts[0].l == "according" && ts[1].l == "to":
+		e := 2
+		for e < n && ts[e].l != "," && e < 10 {
+			e++
+		}
+		if e >= n || ts[e].l != "," {
+			return nil
+		}
+		from, to = 2, e
+	default:
+		return nil
+	}
+	// the source's name ends at a date or place phrase: "reports Nagaland
+	// Post on February 16"
+	for k := from + 1; k < to; k++ {
+		if l := ts[k].l; l == "on" || l == "dated" || l == "," || l == "(" || l == "that" {
+			to = k
+			break
+		}
+	}
+	if from >= to {
+		return nil
+	}
+	s, e := ts[from].s, ts[to-1].e
+	ms := f.mentionsIn(s, e)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].ent.Type == "organization" {
+			a := actorOf(ms[i])
+			return &a
+		}
+	}
+	if ts[from].l == "a" || ts[from].l == "an" {
+		if len(ms) > 0 {
+			return nil // "according to a local resident of Kabul": not a source this reads
+		}
+	}
+	a := sitrep.Actor{Name: f.text[s:e], Start: s, End: e}
+	return &a
+}
+
+// togetherWords join a second actor to a first one: "X in collaboration
+// with Y", "X along with Y".
+var togetherWords = [][]string{{"in", "collaboration", "with"}, {"in", "league", "with"}, {"along", "with"}, {"together", "with"}, {"in", "association", "with"}, {"and"}}
+
+// jointlyWith returns the armed group joined to the one ending at byte
+// off by "in collaboration with", "along with" or "and".
+func (u *unit) jointlyWith(off, b int) []sitrep.Actor {
+	k := sort.Search(len(u.ts), func(x int) bool { return u.ts[x].s >= off })
+	if k < b && u.ts[k].l == "(" { // a bracketed short name
+		for k < b && u.ts[k].l != ")" {
+			k++
+		}
+		k++
+	}
+	for _, tw := range togetherWords {
+		if k+len(tw) >= b {
+			continue
+		}
+		ok := true
+		for x, w := range tw {
+			if u.ts[k+x].l != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		x := k + len(tw)
+		if u.ts[x].l == "the" && x+1 < b {
+			x++
+		}
+		for _, m := range u.f.mentionsIn(u.ts[x].s, u.ts[min(b-1, x+6)].e) {
+			if m.s == u.ts[x].s && u.f.group(m.ent) {
+				return []sitrep.Actor{actorOf(m)}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// nameEndsAt reports whether the token at k ends a name: a mention, or
+// a capitalised word ("Isak Muivah faction").
+func (u *unit) nameEndsAt(k int) bool {
+	w := u.ts[k].w
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return true
+	}
+	for _, m := range u.f.mentionsIn(u.ts[max(0, k-6)].s, u.ts[k].e) {
+		if m.e == u.ts[k].e {
+			return true
+		}
+	}
+	return false
+}
+
+// placeNouns end a description of a place: "the tribal area".
+var placeNouns = map[string]bool{"area": true, "areas": true, "region": true, "district": true, "province": true, "valley": true, "town": true,
+	"village": true, "city": true, "belt": true, "state": true, "country": true, "border": true, "forest": true, "forests": true, "hills": true}
+
+// strongholdOf reads "PLACE, a G1 and G2 stronghold" at the trigger i:
+// the groups named right before the trigger (joined by "and" or
+// commas) after "a", and the place the apposition stands to, a named
+// location or a description ("the tribal area") before the comma.
+func (u *unit) strongholdOf(i, a int) ([]sitrep.Actor, sitrep.Actor, bool) {
+	f := u.f
+	var gs []sitrep.Actor
+	k := i // the first token of the groups
+	ms := f.mentionsIn(u.ts[max(a, i-10)].s, u.ts[i].s)
+	for x := len(ms) - 1; x >= 0; x-- {
+		m := ms[x]
+		end := k - 1
+		if end < a {
+			break
+		}
+		if len(gs) > 0 && (u.ts[end].l == "and" || u.ts[end].l == ",") {
+			end--
+		}
+		if end < a || m.e != u.ts[end].e || !f.group(m.ent) {
+			break
+		}
+		gs = append([]sitrep.Actor{actorOf(m)}, gs...)
+		for k > a && u.ts[k-1].s >= m.s {
+			k--
+		}
+	}
+	if len(gs) == 0 || k-2 < a || (u.ts[k-1].l != "a" && u.ts[k-1].l != "an") || u.ts[k-2].l != "," {
+		return nil, sitrep.Actor{}, false
+	}
+	c := k - 2 // the comma
+	if c == a {
+		return nil, sitrep.Actor{}, false
+	}
+	for _, m := range f.mentionsIn(u.ts[max(a, c-6)].s, u.ts[c-1].e) {
+		if m.e == u.ts[c-1].e && m.ent.Type == "location" {
+			return gs, actorOf(m), true
+		}
+	}
+	if !placeNouns[u.ts[c-1].l] {
+		return nil, sitrep.Actor{}, false
+	}
+	s := c - 1
+	for s > a && s > c-4 && u.ts[s-1].l != "," && !phraseEnd[u.ts[s-1].l] && u.ts[s-1].l != "of" && unicode.IsLetter(rune(u.ts[s-1].l[0])) {
+		s--
+	}
+	if u.ts[s].l == "the" && s+1 < c {
+		s++
+	}
+	return gs, sitrep.Actor{Name: f.text[u.ts[s].s:u.ts[c-1].e], Start: u.ts[s].s, End: u.ts[c-1].e}, true
+}
+
+// pronounSpeaker resolves a pronoun subject right before the trigger at
+// i ("it supports", "they do not support") in an indirect quote to the
+// quote's speaker, when the speaker is an organisation, a country or a
+// people ("it" and "they" do not stand for a person here); the span is
+// the pronoun's. Else nil.
+func (u *unit) pronounSpeaker(i, a int) *sitrep.Actor {
+	if u.q == nil || u.q.Direct {
+		return nil
+	}
+	k := i - 1
+	for k > a && k > i-4 && (u.ts[k].l == "not" || u.ts[k].l == "does" || u.ts[k].l == "do" || u.ts[k].l == "did" || u.ts[k].l == "never" ||
+		u.ts[k].l == "n't" || u.ts[k].l == "would" || u.ts[k].l == "will" || u.ts[k].l == "had" || u.ts[k].l == "has" || u.ts[k].l == "have" || u.ts[k].l == "still") {
+		k--
+	}
+	if k < a || (u.ts[k].l != "it" && u.ts[k].l != "they") || k != a && u.ts[k-1].l != "that" {
+		return nil
+	}
+	sp := u.q.Speaker
+	for _, m := range u.f.mentionsIn(sp.Start, sp.End) {
+		if m.ent.Type == "organization" || m.ent.Type == "norp" || m.ent.Type == "location" && m.ent.Subtype == "country" {
+			act := sp.Actor
+			act.Start, act.End = u.ts[k].s, u.ts[k].e
+			return &act
+		}
+	}
+	return nil
+}
+
+// personNouns name one member of a group: "LeT militant Qasim".
+var personNouns = map[string]bool{"militant": true, "commander": true, "cadre": true, "leader": true, "chief": true, "member": true,
+	"operative": true, "terrorist": true, "activist": true, "rebel": true, "insurgent": true, "guerrilla": true, "kingpin": true, "ultra": true}
+
+// onePerson reports whether the group ending at byte off is followed by
+// a noun for one of its members ("militant", "commander"): the phrase
+// is then about that person.
+func (u *unit) onePerson(off, b int) bool {
+	k := sort.Search(len(u.ts), func(x int) bool { return u.ts[x].s >= off })
+	if k < b && u.ts[k].l == "(" {
+		for k < b && u.ts[k].l != ")" {
+			k++
+		}
+		k++
+	}
+	return k < b && personNouns[u.ts[k].l]
+}
+
+// partnerAfter reports whether the cooperation trigger ending at token j
+// is followed by "with" and an actor: "in collaboration with the LeJ".
+func (u *unit) partnerAfter(j, b int) bool {
+	if j+1 >= b || u.ts[j].l != "with" {
+		return false
+	}
+	k := j + 1
+	if u.ts[k].l == "the" && k+1 < b {
+		k++
+	}
+	for _, m := range u.f.mentionsIn(u.ts[k].s, u.ts[min(b-1, k+6)].e) {
+		if m.s == u.ts[k].s && isActor(m.ent) {
+			return true
+		}
+	}
+	return false
+}
+
+// jointNouns are what "joint" qualifies when forces act together: "a
+// joint team", "a joint anti Maoist operation", "a joint encounter".
+var jointNouns = map[string]bool{"team": true, "teams": true, "operation": true, "operations": true, "encounter": true, "party": true,
+	"patrol": true, "patrolling": true, "raid": true, "raids": true, "search": true, "drive": true, "combing": true, "exercise": true,
+	"offensive": true, "campaign": true, "force": true, "forces": true, "squad": true, "action": true, "ambush": true, "attack": true,
+	"attacks": true, "cordon": true, "mission": true}
+
+// forceHeads end a force's description when it is not a named entity:
+// "the Army", "District Police", "district force".
+var forceHeads = map[string]bool{"police": true, "army": true, "force": true, "forces": true, "rifles": true, "guard": true, "guards": true,
+	"battalion": true, "commandos": true, "troops": true, "paramilitary": true, "navy": true}
+
+// jointPairs reads the actors of a joint action at the word "joint"
+// (token i): the list after it ("a joint team of personnel from A, B
+// and C", "a joint encounter by Police and Army"), else the last list
+// of two or more actors before it in the clause ("A and B killed a
+// militant in a joint operation"). With "with" after the noun ("a
+// joint operation with B"), the actor before works with those after.
+// It returns one pair per two actors listed.
+func (u *unit) jointPairs(i, j, a, b int) [][2]sitrep.Actor {
+	n := -1
+	for k := j; k < b && k < j+4; k++ {
+		if jointNouns[u.ts[k].l] {
+			n = k
+		}
+		if u.ts[k].l == "," || u.ts[k].l == "of" || u.ts[k].l == "by" {
+			break
+		}
+	}
+	if n < 0 {
+		return nil
+	}
+	k := n + 1
+	if k < b && u.ts[k].l == "(" {
+		for k < b && u.ts[k].l != ")" {
+			k++
+		}
+		k++
+	}
+	var list []sitrep.Actor
+	with := false
+	if k+1 < b {
+		switch u.ts[k].l {
+		case "of", "by", "from", "comprising", "involving", "between", "with":
+			with = u.ts[k].l == "with"
+			k++
+			// "of personnel from", "of the"
+			for k+1 < b && (u.ts[k].l == "personnel" || u.ts[k].l == "the" || u.ts[k].l == "from" || u.ts[k].l == "of" || u.ts[k].l == "men" || u.ts[k].l == "jawans") {
+				k++
+			}
+			list = u.coordination(k, b)
+		}
+	}
+	if with {
+		var before []sitrep.Actor
+		for _, l := range u.listsBefore(a, i) {
+			before = l
+		}
+		if len(before) == 0 || len(list) == 0 {
+			return nil
+		}
+		list = append(before[len(before)-1:], list...)
+	} else if len(list) < 2 {
+		list = nil
+		for _, l := range u.listsBefore(a, i) {
+			if len(l) >= 2 {
+				list = l
+			}
+		}
+	}
+	var out [][2]sitrep.Actor
+	for x := range list {
+		for y := x + 1; y < len(list); y++ {
+			if list[x].Entity != "" && list[x].Entity == list[y].Entity || NormSame(list[x].Name, list[y].Name) {
+				continue
+			}
+			out = append(out, [2]sitrep.Actor{list[x], list[y]})
+		}
+	}
+	return out
+}
+
+// NormSame reports whether two names are the same but for case.
+func NormSame(x, y string) bool { return strings.EqualFold(x, y) }
+
+// item reads an actor of a list at token k: a named organisation,
+// country or people, or a force's description ("the Army", "District
+// Police"), and returns it with the token after it (a bracketed short
+// name and "personnel" after it skipped), or k when there is none.
+func (u *unit) item(k0, b int) (sitrep.Actor, int) {
+	k := k0
+	if k < b && u.ts[k].l == "the" {
+		k++
+	}
+	if k >= b {
+		return sitrep.Actor{}, k0
+	}
+	var act sitrep.Actor
+	e := k
+	for _, m := range u.f.mentionsIn(u.ts[k].s, u.ts[min(b-1, k+8)].e) {
+		if m.s == u.ts[k].s && isActor(m.ent) && m.ent.Type != "person" {
+			act = actorOf(m)
+			for e < b && u.ts[e].s < m.e {
+				e++
+			}
+			break
+		}
+	}
+	if e == k {
+		// a force's description: up to two words and a force noun
+		for x := k; x < b && x < k+3; x++ {
+			l := u.ts[x].l
+			if forceHeads[l] {
+				act = sitrep.Actor{Name: u.f.text[u.ts[k].s:u.ts[x].e], Start: u.ts[k].s, End: u.ts[x].e}
+				e = x + 1
+				break
+			}
+			if !unicode.IsLetter(rune(l[0])) || listStop[l] {
+				break
+			}
+		}
+	}
+	if e == k {
+		return sitrep.Actor{}, k0
+	}
+	if e < b && u.ts[e].l == "(" {
+		x := e
+		for x < b && x < e+6 && u.ts[x].l != ")" {
+			x++
+		}
+		if x < b && u.ts[x].l == ")" {
+			e = x + 1
+		}
+	}
+	for e < b && (u.ts[e].l == "personnel" || u.ts[e].l == "jawans") {
+		e++
+	}
+	return act, e
+}
+
+// listStop words cannot be inside a force's description.
+var listStop = map[string]bool{"the": true, "a": true, "an": true, "and": true, "of": true, "in": true, "by": true, "with": true, "from": true,
+	"to": true, "on": true, "at": true, "for": true, "against": true, "were": true, "was": true, "killed": true, "arrested": true}
+
+// coordination reads a list of actors joined by commas and "and" from
+// token k: "CoBRA, CRPF, STF and District Police".
+func (u *unit) coordination(k, b int) []sitrep.Actor {
+	var out []sitrep.Actor
+	for k < b {
+		act, e := u.item(k, b)
+		if e == k {
+			break
+		}
+		out = append(out, act)
+		k = e
+		if k < b && u.ts[k].l == "," {
+			k++
+		}
+		if k < b && (u.ts[k].l == "and" || u.ts[k].l == "&") {
+			k++
+		} else if k > 0 && u.ts[k-1].l != "," {
+			break
+		}
+	}
+	return out
+}
+
+// listsBefore returns the lists of actors in the clause's tokens [a, i).
+func (u *unit) listsBefore(a, i int) [][]sitrep.Actor {
+	var out [][]sitrep.Actor
+	for k := a; k < i; {
+		l := u.coordination(k, i)
+		if len(l) == 0 {
+			k++
+			continue
+		}
+		out = append(out, l)
+		k = max(k+1, sort.Search(len(u.ts), func(x int) bool { return u.ts[x].s >= l[len(l)-1].End }))
 	}
 	return out
 }
