@@ -166,7 +166,7 @@ func TestFind(t *testing.T) {
 			[]string{"responsibility auto:organization:zeliangrong-united-front started firing at the patrol affirm by "}},
 		{"suspect X behind the incident: the believer speaks, hedged",
 			`The investigation officials suspect a terror group named The Base Movement behind the explosion.`,
-			[]string{"responsibility auto:organization:the-base-movement the explosion affirm by investigation officials hedged"}},
+			[]string{"responsibility auto:organization:base-movement the explosion affirm by investigation officials hedged"}},
 		{"passive carried out by: the incident is the passive's subject",
 			`The spokesman claimed that the ambush was carried out by the Tehrik-i-Taliban Pakistan.`,
 			[]string{"responsibility kb:ttp the ambush affirm by "}},
