@@ -2,7 +2,7 @@ package sqlite
 
 import (
 	"context"
-		"slices"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
