@@ -82,20 +82,46 @@ func (db *DB) search(ctx context.Context, q sitrep.SearchQuery) (*sitrep.SearchR
 		return nil, err
 	}
 
-	// The snippets of that page only: a snippet reads and tokenizes the
-	// text.
-	for _, r := range top {
+	// The snippets of that page only (a snippet reads and tokenizes the
+	// text), in one statement: FTS5 walks the matches between the page's
+	// first and last key and makes a snippet for the page's hits alone
+	// (one statement a hit cost 5 ms a page at 100,000 documents).
+	if len(top) == 0 {
+		return res, nil
+	}
+	keys := make([]int64, len(top))
+	for i, r := range top {
+		keys[i] = r.n
+	}
+	lo, hi := slices.Min(keys), slices.Max(keys)
+	rows, err := db.read.QueryContext(ctx, "SELECT "+docColumns+", f.rowid, snippet(documents_fts, -1, char(1), char(2), '…', "+
+		strconv.Itoa(snippetTokens)+") FROM documents_fts f CROSS JOIN doc_refs d ON d.n = f.rowid WHERE documents_fts MATCH ? AND f.rowid BETWEEN ? AND ?"+
+		" AND +f.rowid IN (SELECT value FROM json_each(?))", match, lo, hi, keyList(keys))
+	if err != nil {
+		return nil, db.queryError(err, q.Query)
+	}
+	defer rows.Close()
+	hits := make(map[int64]sitrep.SearchHit, len(top))
+	for rows.Next() {
 		var d docRef
-		h := sitrep.SearchHit{Score: r.score}
+		var n int64
 		var snippet string
-		err := db.read.QueryRowContext(ctx, "SELECT "+docColumns+", snippet(documents_fts, -1, char(1), char(2), '…', "+
-			strconv.Itoa(snippetTokens)+") FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?",
-			match, r.n).Scan(append(d.dest(), &snippet)...)
-		if err != nil {
+		if err := rows.Scan(append(d.dest(), &n, &snippet)...); err != nil {
 			return nil, db.queryError(err, q.Query)
 		}
-		h.Document = d.value()
+		h := sitrep.SearchHit{Document: d.value()}
 		h.Snippet, h.Highlights = highlights(snippet)
+		hits[n] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.queryError(err, q.Query)
+	}
+	for _, r := range top {
+		h, ok := hits[r.n]
+		if !ok {
+			return nil, sitrep.Errorf(sitrep.EINTERNAL, "store %s: search hit %d has no snippet", db.path, r.n)
+		}
+		h.Score = r.score
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
