@@ -279,6 +279,14 @@ func (f *finder) paragraph(ps, pe, para int, prevOpen []*draft) []*draft {
 			f.addDirect(d, ts, r, para)
 			continue
 		}
+		if k > 0 && f.splitQuote(ts, rs, k, used) {
+			// `"A," he said, "B."`: one quote split around its frame
+			p := &rs[k-1]
+			d := f.drafts[p.quote]
+			d.parts = append(d.parts, sitrep.Span{Start: ts[r.a].s, End: ts[r.b].e})
+			r.quote = p.quote
+			continue
+		}
 		if d := f.frameBefore(ts, rs, k, used); d != nil {
 			f.addDirect(d, ts, r, para)
 		}
@@ -423,6 +431,23 @@ func (f *finder) onlyFrameBetween(ts []tok, i, j int, used []bool) bool {
 		}
 	}
 	return true
+}
+
+// splitQuote reports whether region k resumes the quote of region k-1
+// across that quote's frame: `"A," he said, "B."`. The earlier region
+// was attributed by the frame after it, only the frame and punctuation
+// lie between the two, and a comma (not a full stop) ends the frame.
+func (f *finder) splitQuote(ts []tok, rs []region, k int, used []bool) bool {
+	p, r := rs[k-1], rs[k]
+	if p.quote < 0 || !p.frame || p.open || r.a-p.b < 3 || f.drafts[p.quote].q.CueStart < ts[p.b].e {
+		return false
+	}
+	if !f.onlyFrameBetween(ts, p.b, r.a, used) {
+		return false
+	}
+	// the frame ends in a comma: `he said, "B`; a full stop or a colon
+	// opens a new statement
+	return ts[r.a-1].w == ","
 }
 
 func (f *finder) addDirect(d *draft, ts []tok, r *region, para int) {

@@ -136,6 +136,12 @@ func TestFind(t *testing.T) {
 		{"partial quote inside indirect speech",
 			`The minister said the group was “very dangerous” and had to be stopped.`,
 			[]want{"I|The minister|minister|said|the group was “very dangerous”"}},
+		{"a quote split around its frame is one quote",
+			"The senator spoke in Denver.\n\n\"What we owe the miners is honesty,\" Mr. Harlan said, \"and to say that the economy is changing.\"",
+			[]want{"D|Mr. Harlan|Harlan|said|\"What we owe the miners is honesty,\" \"and to say"}},
+		{"a full stop after the frame starts a new quote",
+			"The senator spoke in Denver.\n\n\"We owe the miners honesty,\" Mr. Harlan said. \"They know the economy is changing,\" he added.",
+			[]want{"D|Mr. Harlan|Harlan|said|\"We owe", "D|he|Harlan|added|\"They know"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
