@@ -110,6 +110,7 @@ var cueLemmas = [][]string{
 	{"oppose", "opposes", "opposed"},
 	{"praise", "praises", "praised"},
 	{"defend", "defends", "defended"},
+	{"continue", "continues", "continued"}, // `She continued: "..."`
 }
 
 // cueForm maps a lowercase cue form to its lemma.
@@ -152,6 +153,7 @@ var needClause = map[string]bool{
 	"think": true, "believe": true, "recall": true, "ask": true, "respond": true, "reply": true,
 	"mention": true, "note": false, "estimate": true, "promise": true, "pledge": true,
 	"threaten": true, "blame": true, "dismiss": true, "accuse": false, "report": false,
+	"continue": true,
 }
 
 // addresseeVerbs take the person spoken to as object: "told TOLOnews that".
