@@ -142,8 +142,9 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		for _, p := range parts {
 			d.parts = append(d.parts, sitrep.Span{Start: ts[p[0]].s, End: ts[p[1]-1].e})
 		}
-		// mostly quoted words: a direct quote with its frame before it
-		d.q.Direct = f.quotedShare(ts, parts) > 0.5
+		// mostly quoted words (at least half of the characters): a
+		// direct quote with its frame before it
+		d.q.Direct = f.quotedShare(ts, parts) >= 0.5
 		mark(used, cd.c, cd.ce)
 		f.drafts = append(f.drafts, d)
 	}
@@ -311,17 +312,16 @@ func (f *finder) afterLead(ts []tok, a, e int) int {
 	return a
 }
 
-// quotedShare returns the share of the content's words inside quotation marks.
+// quotedShare returns the share of the content's characters inside
+// quotation marks (the marks count as quoted).
 func (f *finder) quotedShare(ts []tok, parts [][2]int) float64 {
 	in, all := 0, 0
 	for _, p := range parts {
 		for i := p[0]; i < p[1]; i++ {
-			if ts[i].punct {
-				continue
-			}
-			all++
+			n := ts[i].e - ts[i].s
+			all += n
 			if ts[i].reg >= 0 {
-				in++
+				in += n
 			}
 		}
 	}

@@ -142,6 +142,18 @@ func TestFind(t *testing.T) {
 		{"a full stop after the frame starts a new quote",
 			"The senator spoke in Denver.\n\n\"We owe the miners honesty,\" Mr. Harlan said. \"They know the economy is changing,\" he added.",
 			[]want{"D|Mr. Harlan|Harlan|said|\"We owe", "D|he|Harlan|added|\"They know"}},
+		{"continued as a cue before a quote",
+			"The senator spoke in Denver.\n\nMr. Harlan continued: \"The miners deserve the truth about the coal market.\"",
+			[]want{"D|Mr. Harlan|Harlan|continued|\"The miners deserve"}},
+		{"continued with no clause is not speech",
+			"The senator spoke in Denver.\n\nMr. Harlan continued his tour of the coal towns on Friday.",
+			nil},
+		{"indirect speech half in quotation marks is direct",
+			"The senator spoke in Denver.\n\nMr. Harlan said the plan is \"a disaster for miners.\"",
+			[]want{"D|Mr. Harlan|Harlan|said|the plan is"}},
+		{"indirect speech with a short quoted phrase is not",
+			"The senator spoke in Denver.\n\nMr. Harlan said the plan the governor signed last week would be \"a disaster.\"",
+			[]want{"I|Mr. Harlan|Harlan|said|the plan the governor"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
