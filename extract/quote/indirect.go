@@ -42,6 +42,10 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 			}
 			continue
 		}
+		if cd, ok := f.progressive(ts, a, c); ok {
+			cs = append(cs, cd)
+			continue
+		}
 		lemma, ok := cueForm[t.l]
 		if !ok || isNounUse(ts, c) || !cueCase(ts, c) {
 			continue
@@ -148,6 +152,86 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		mark(used, cd.c, cd.ce)
 		f.drafts = append(f.drafts, d)
 	}
+}
+
+// progressive reads a cue in the progressive, "X is saying", "X has
+// been warning", "He’s claiming": a participle of a cue lemma after a
+// form of "be" (adverbs may come between), its speaker the phrase before
+// the auxiliary.
+func (f *finder) progressive(ts []tok, a, c int) (cand, bool) {
+	t := ts[c]
+	if !strings.HasSuffix(t.l, "ing") || c == a {
+		return cand{}, false
+	}
+	lemma := ingLemma(t.l)
+	if lemma == "" {
+		return cand{}, false
+	}
+	j := c - 1
+	for j > a && preverbs[ts[j].l] && ts[j].l != "had" && ts[j].l != "has" && ts[j].l != "have" || j > a && (ts[j].l == "again" || ts[j].l == "now" || ts[j].l == "still") {
+		j--
+	}
+	aux := ts[j].l
+	switch {
+	case progAux[aux]:
+		if aux == "been" && j > a && (ts[j-1].l == "has" || ts[j-1].l == "have" || ts[j-1].l == "had") {
+			j--
+		}
+		ns, ne := leftNP(ts, a, j, f)
+		if ne <= ns {
+			return cand{}, false
+		}
+		return cand{c: c, ce: c + 1, ns: ns, ne: ne}, true
+	case contracted(aux):
+		// "He’s claiming": the pronoun and its auxiliary are one token
+		if j == a || ts[j-1].punct || ts[j-1].sent != ts[j].sent {
+			return cand{c: c, ce: c + 1, ns: j, ne: j + 1}, true
+		}
+	}
+	return cand{}, false
+}
+
+var progAux = set("is", "are", "was", "were", "been")
+
+// pronBase drops a contracted auxiliary from a pronoun: "he’s" -> "he".
+func pronBase(w string) string {
+	if contracted(w) {
+		if i := strings.IndexAny(w, "’'"); i > 0 {
+			return w[:i]
+		}
+	}
+	return w
+}
+
+// contracted reports whether w is a pronoun with a contracted "is" or
+// "are": "he’s", "they're".
+func contracted(w string) bool {
+	for _, p := range []string{"he", "she", "it", "they", "we"} {
+		for _, s := range []string{"’s", "'s", "’re", "'re"} {
+			if w == p+s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ingLemma returns the cue lemma of a present participle ("saying",
+// "confirming", "stressing", "urging", "admitting"), or "".
+func ingLemma(w string) string {
+	if l, ok := cueForm[w]; ok {
+		return l
+	}
+	stem := strings.TrimSuffix(w, "ing")
+	if len(stem) < 2 {
+		return ""
+	}
+	for _, c := range []string{stem, stem + "e", stem[:len(stem)-1]} {
+		if l, ok := cueForm[c]; ok && l == c {
+			return l
+		}
+	}
+	return ""
 }
 
 var passiveAux = set("was", "were", "is", "are", "be", "been", "being", "get", "got")

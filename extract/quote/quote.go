@@ -986,7 +986,7 @@ func (f *finder) newDraft(ts []tok, cs, ce, ns, ne, end int) *draft {
 		d.q.Speaker = f.speaker(ts, ns, ne)
 	}
 	if ne > ns && d.q.Speaker.Kind == sitrep.SpeakerPronoun {
-		d.pron = pronouns[ts[ns].l]
+		d.pron = pronouns[pronBase(ts[ns].l)]
 	}
 	// appositive role after an inverted speaker: "said X, a military expert"
 	if ne < end && ts[ne].w == "," && ne+1 < end && ne > cs {
@@ -1083,7 +1083,7 @@ func (f *finder) speaker(ts []tok, ns, ne int) sitrep.Speaker {
 	sp := sitrep.Speaker{Text: f.text[ts[ns].s:ts[ne-1].e]}
 	sp.Start, sp.End = ts[ns].s, ts[ne-1].e
 	if ne-ns == 1 {
-		if _, ok := pronouns[ts[ns].l]; ok {
+		if _, ok := pronouns[pronBase(ts[ns].l)]; ok {
 			sp.Kind = sitrep.SpeakerPronoun
 			return sp
 		}

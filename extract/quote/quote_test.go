@@ -154,6 +154,15 @@ func TestFind(t *testing.T) {
 		{"indirect speech with a short quoted phrase is not",
 			"The senator spoke in Denver.\n\nMr. Harlan said the plan the governor signed last week would be \"a disaster.\"",
 			[]want{"I|Mr. Harlan|Harlan|said|the plan the governor"}},
+		{"a cue in the progressive",
+			"The campaign entered its last week.\n\nThe state attorney general is confirming that the foundation is not registered as a charity.",
+			[]want{"I|The state attorney general|state attorney general|confirming|the foundation is not registered"}},
+		{"a progressive with a contracted pronoun",
+			"Mr. Harlan said the count was slow.\n\nHe’s claiming that the vote was rigged.",
+			[]want{"I|Mr. Harlan|Harlan|said|the count was slow", "I|He’s|Harlan|claiming|the vote was rigged"}},
+		{"a passive is not speech",
+			"The campaign entered its last week.\n\nThe foundation was told that it is not registered as a charity.",
+			nil},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
