@@ -75,6 +75,9 @@ type finder struct {
 	ments  []mention
 	byID   map[string]*sitrep.Entity
 	drafts []*draft
+	// colon is the frame that ended the previous paragraph with a
+	// colon ("The Times reports:"), for a quote opening the next one.
+	colon *draft
 }
 
 // mention is an entity mention with its entity.
@@ -269,10 +272,18 @@ func (f *finder) paragraph(ps, pe, para int, prevOpen []*draft) []*draft {
 		f.drafts = append(f.drafts, d)
 		return nil
 	}
+	lead := f.colon
+	f.colon = nil
 	// Direct quotes with a frame after or before them.
 	for k := range rs {
 		r := &rs[k]
 		if r.words == 0 {
+			continue
+		}
+		if k == 0 && r.a == 0 && lead != nil && lead.para == para-1 {
+			// `He said:` closing the paragraph before, the quote opening
+			// this one
+			f.addDirect(lead, ts, r, para)
 			continue
 		}
 		if d := f.frameAfter(ts, rs, k, used); d != nil {
@@ -348,7 +359,38 @@ func (f *finder) paragraph(ps, pe, para int, prevOpen []*draft) []*draft {
 			nextOpen = []*draft{d}
 		}
 	}
+	if n := len(ts); n > 2 && ts[n-1].w == ":" && ts[n-1].reg < 0 {
+		if d := f.colonFrame(ts); d != nil {
+			d.para = para
+			f.colon = d
+		}
+	}
 	return nextOpen
+}
+
+// colonFrame reads an attribution frame that ends a paragraph with a
+// colon, "The New York Times reports:", "He said:", announcing a quote
+// in the next paragraph.
+func (f *finder) colonFrame(ts []tok) *draft {
+	c := len(ts) - 2
+	start := c
+	for start > 0 && ts[start-1].sent == ts[c].sent && ts[start-1].reg < 0 {
+		start--
+	}
+	for cc := c; cc >= start && cc >= c-6; cc-- {
+		if _, ok := cueForm[ts[cc].l]; !ok || !cueCase(ts, cc) || isNounUse(ts, cc) {
+			continue
+		}
+		if cc != c && !addresseeVerbs[cueForm[ts[cc].l]] && !f.onlyDateOrAdverb(ts, cc+1, c+1) {
+			continue
+		}
+		ns, ne := leftNP(ts, start, cc, f)
+		if ne <= ns || !agrees(ts, cc, ns, ne) {
+			continue
+		}
+		return f.newDraft(ts, cc, cc+1, ns, ne, c+1)
+	}
+	return nil
 }
 
 // labels are words before a colon that do not name a speaker.

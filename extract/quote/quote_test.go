@@ -163,6 +163,9 @@ func TestFind(t *testing.T) {
 		{"a passive is not speech",
 			"The campaign entered its last week.\n\nThe foundation was told that it is not registered as a charity.",
 			nil},
+		{"a frame ending its paragraph with a colon",
+			"The senator spoke in Denver on Friday.\n\nMr. Harlan said:\n\n\"The miners deserve the truth about the coal market.\"",
+			[]want{"D|Mr. Harlan|Harlan|said|\"The miners deserve"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
