@@ -344,7 +344,7 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 			return [][2]int{{f.afterLead(ts, a, cd.ns-1), cd.ns - 1}, {j, end}}, after
 		}
 	}
-	if needClause[lemma] && !clause && !((lemma == "find" || lemma == "show") && isDocumentHead(ts[cd.ne-1].l)) {
+	if needClause[lemma] && !clause && !((lemma == "find" || lemma == "show") && isDocumentHead(ts[cd.ne-1].l)) && !quotedSoon(ts, i, end) {
 		return nil, 0
 	}
 	// A sibling attribution later in the sentence ends the content:
@@ -369,6 +369,22 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 		return nil, 0
 	}
 	return [][2]int{{i, end}}, after
+}
+
+// quotedSoon reports whether the speaker's own words, in quotation
+// marks, come early in [i, end): "described Clinton as “a lifetime
+// politician”", "branded North Korea an “outlaw nation”". A cue that
+// needs a clause takes such an object as what it reports.
+func quotedSoon(ts []tok, i, end int) bool {
+	for k := i; k < end && k < i+6; k++ {
+		if ts[k].reg >= 0 {
+			return true
+		}
+		if ts[k].punct && ts[k].mark == 0 && ts[k].w != "-" && ts[k].w != "’" && ts[k].w != "'" {
+			return false
+		}
+	}
+	return false
 }
 
 // incidentNouns name an act of violence: "claimed the attack" claims it.

@@ -166,6 +166,12 @@ func TestFind(t *testing.T) {
 		{"a frame ending its paragraph with a colon",
 			"The senator spoke in Denver on Friday.\n\nMr. Harlan said:\n\n\"The miners deserve the truth about the coal market.\"",
 			[]want{"D|Mr. Harlan|Harlan|said|\"The miners deserve"}},
+		{"a cue needing a clause takes a quoted object",
+			"The senator spoke in Denver.\n\nMr. Harlan described the governor as \"a lifetime politician\" with no plan.",
+			[]want{"I|Mr. Harlan|Harlan|described|the governor as \"a lifetime politician\" with no plan"}},
+		{"a cue needing a clause with a plain object is not speech",
+			"The senator spoke in Denver.\n\nMr. Harlan described the new plant to the visitors from Ohio.",
+			nil},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
