@@ -123,7 +123,7 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		if parts[0][0]+1 < parts[0][1] {
 			second = ts[parts[0][0]+1].l
 		}
-		if first == "responsibility" || first == "credit" || second == "responsibility" || second == "credit" || first == "him" || first == "her" || first == "them" && !cd.inverted {
+		if first == "responsibility" || first == "credit" || second == "responsibility" || second == "credit" || first == "him" || first == "her" && !possessiveHer(ts[cd.c].l) || first == "them" && !cd.inverted {
 			continue // "claimed (the) responsibility" is a claim, not a quote
 		}
 		if cueForm[ts[cd.c].l] == "claim" && ((first == "the" || first == "a" || first == "an") && incidentNouns[second] ||
@@ -232,6 +232,14 @@ func ingLemma(w string) string {
 		}
 	}
 	return ""
+}
+
+// possessiveHer reports whether "her" right after the cue form w is a
+// possessive ("said her colleague had not worked"): the cue takes a
+// clause, never a person as its object.
+func possessiveHer(w string) bool {
+	l := cueForm[w]
+	return invertible[l] && !addresseeVerbs[l] && l != "report" && l != "announce"
 }
 
 var passiveAux = set("was", "were", "is", "are", "be", "been", "being", "get", "got")

@@ -172,6 +172,9 @@ func TestFind(t *testing.T) {
 		{"a cue needing a clause with a plain object is not speech",
 			"The senator spoke in Denver.\n\nMr. Harlan described the new plant to the visitors from Ohio.",
 			nil},
+		{"her after said is a possessive",
+			"Ms. Lynch joined the firm in 1984.\n\nMs. Lynch said her colleague had not worked on the case.",
+			[]want{"I|Ms. Lynch|Lynch|said|her colleague had not worked"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
