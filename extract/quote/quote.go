@@ -825,7 +825,10 @@ func leftNP(ts []tok, start, c int, f *finder) (int, int) {
 			}
 			first := ts[cm+1]
 			short := seg-cm <= 4 && (isDigitWord(first.l) || prepositions[first.l] || seg-cm == 3 && ts[cm+2].w == ".")
-			if !(interposed[first.l] || first.l == "who" || first.l == "which" || short) {
+			// an apposition holding a clause: "X, a former aide who
+			// accompanied her to Burma in 2011, said"
+			appos := (first.l == "a" || first.l == "an" || first.l == "the") && seg-cm > 4
+			if !(interposed[first.l] || first.l == "who" || first.l == "which" || short || appos) {
 				break
 			}
 			if ns, ne := npBack(ts, start, cm, f); ne > ns && (seg-cm > 4 || unicode.IsUpper(firstRune(ts[ne-1].w))) {

@@ -175,6 +175,9 @@ func TestFind(t *testing.T) {
 		{"her after said is a possessive",
 			"Ms. Lynch joined the firm in 1984.\n\nMs. Lynch said her colleague had not worked on the case.",
 			[]want{"I|Ms. Lynch|Lynch|said|her colleague had not worked"}},
+		{"an apposition holding a relative clause",
+			"The senator flew to Burma in 2012.\n\nErin Murphy, a former aide who accompanied her to Burma in 2011, said the trip was more important than it seemed.",
+			[]want{"I|Erin Murphy|Erin Murphy|said|the trip was more important"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
