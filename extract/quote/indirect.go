@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/sitrep-project/sitrep"
 )
@@ -43,6 +44,10 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 			continue
 		}
 		if cd, ok := f.progressive(ts, a, c); ok {
+			cs = append(cs, cd)
+			continue
+		}
+		if cd, ok := f.thatVerb(ts, a, b, c); ok {
 			cs = append(cs, cd)
 			continue
 		}
@@ -190,6 +195,38 @@ func (f *finder) progressive(ts []tok, a, c int) (cand, bool) {
 	}
 	return cand{}, false
 }
+
+// thatVerb reads a verb outside the cue lexicon that reports a clause
+// opened by "that", with a speaker before it: "Twelve percent indicated
+// that", "The court ruled that", "Investigators discovered that". The
+// verb is a past or third-person form written in lower case.
+func (f *finder) thatVerb(ts []tok, a, b, c int) (cand, bool) {
+	t := ts[c]
+	if c == a || c+2 >= b || ts[c+1].l != "that" || t.punct || t.reg >= 0 || len(t.l) < 4 || !unicode.IsLower(firstRune(t.w)) {
+		return cand{}, false
+	}
+	if _, ok := cueForm[t.l]; ok || notThatVerbs[t.l] {
+		return cand{}, false
+	}
+	if !strings.HasSuffix(t.l, "ed") && !(strings.HasSuffix(t.l, "s") && !strings.HasSuffix(t.l, "ss") && !strings.HasSuffix(t.l, "us")) {
+		return cand{}, false
+	}
+	if isNounUse(ts, c) || passiveAux[ts[c-1].l] || ts[c-1].l == "so" || ts[c-1].l == "such" {
+		return cand{}, false
+	}
+	ns, ne := leftNP(ts, a, c, f)
+	if ne <= ns {
+		return cand{}, false
+	}
+	if strings.HasSuffix(t.l, "s") && !strings.HasSuffix(t.l, "ed") && pluralSubject(ts, ns, ne) {
+		return cand{}, false // "the results" that ...: a noun, not a verb
+	}
+	return cand{c: c, ce: c + 1, ns: ns, ne: ne}, true
+}
+
+// notThatVerbs are verbs before "that" that report no one's words or
+// thoughts: "this means that", "it seems that" (an impersonal frame).
+var notThatVerbs = set("means", "meant", "ensures", "ensured", "requires", "required", "makes", "made", "needs", "needed", "seems", "seemed", "appears", "appeared", "happens", "happened", "is", "was", "has", "does", "remains", "remained", "proves", "proved", "implies", "implied", "illustrates", "demonstrates", "reflects", "reflected", "underscores", "underscored")
 
 var progAux = set("is", "are", "was", "were", "been")
 

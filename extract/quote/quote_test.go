@@ -178,6 +178,12 @@ func TestFind(t *testing.T) {
 		{"an apposition holding a relative clause",
 			"The senator flew to Burma in 2012.\n\nErin Murphy, a former aide who accompanied her to Burma in 2011, said the trip was more important than it seemed.",
 			[]want{"I|Erin Murphy|Erin Murphy|said|the trip was more important"}},
+		{"a verb outside the lexicon reporting a that-clause",
+			"The hearing ended on Tuesday.\n\nThe appeals court ruled that the state law was unconstitutional.",
+			[]want{"I|The appeals court|appeals court|ruled|the state law was unconstitutional"}},
+		{"an impersonal verb before that is not speech",
+			"The hearing ended on Tuesday.\n\nThis means that the state law stays in force.",
+			nil},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
