@@ -69,6 +69,10 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 			// clause's subject speaks
 			if ns, ne := subjectAt(ts, a, c); ne > ns {
 				cs = append(cs, cand{c: c, ce: c + 1, ns: ns, ne: ne, detached: true})
+			} else if ns, ne := f.frameSpeaker(ts, a, c); ne > ns {
+				// `"...," the mayor said, adding that ...`: the speaker
+				// of the quote framed earlier in the sentence
+				cs = append(cs, cand{c: c, ce: c + 1, ns: ns, ne: ne, detached: true})
 			}
 			continue
 		}
@@ -157,6 +161,29 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		mark(used, cd.c, cd.ce)
 		f.drafts = append(f.drafts, d)
 	}
+}
+
+// frameSpeaker returns the tokens of the speaker of the quote whose cue
+// lies earlier in the sentence [a, c), for a participle cue (", adding
+// that") that continues its frame.
+func (f *finder) frameSpeaker(ts []tok, a, c int) (int, int) {
+	d := f.mainSpeaker(ts, c)
+	if d == nil || d.q.Speaker.End <= d.q.Speaker.Start || d.q.CueStart < ts[a].s {
+		return 0, 0
+	}
+	ns, ne := -1, -1
+	for k := a; k < c; k++ {
+		if ts[k].s == d.q.Speaker.Start {
+			ns = k
+		}
+		if ts[k].e == d.q.Speaker.End {
+			ne = k + 1
+		}
+	}
+	if ns < 0 || ne <= ns {
+		return 0, 0
+	}
+	return ns, ne
 }
 
 // progressive reads a cue in the progressive, "X is saying", "X has

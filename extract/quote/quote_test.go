@@ -184,6 +184,9 @@ func TestFind(t *testing.T) {
 		{"an impersonal verb before that is not speech",
 			"The hearing ended on Tuesday.\n\nThis means that the state law stays in force.",
 			nil},
+		{"a participle cue continuing a quote's frame",
+			"The explosion shook the street on Saturday.\n\n\"We do not see a link to terrorism,\" Mayor Bill Dean said, adding that it would take more hours before details emerge.",
+			[]want{"D|Mayor Bill Dean|Bill Dean|said|\"We do not see", "I|Mayor Bill Dean|Bill Dean|adding|it would take more hours"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
