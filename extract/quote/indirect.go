@@ -93,7 +93,7 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 				continue
 			}
 			if ts[c].l == "reads" || ts[c].l == "read" || lemma == "show" || lemma == "find" {
-				if !isDocumentHead(ts[ne-1].l) {
+				if !docPhrase(ts, ns, ne) {
 					continue
 				}
 			}
@@ -416,7 +416,7 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 			return [][2]int{{f.afterLead(ts, a, cd.ns-1), cd.ns - 1}, {j, end}}, after
 		}
 	}
-	if needClause[lemma] && !clause && !((lemma == "find" || lemma == "show") && isDocumentHead(ts[cd.ne-1].l)) && !quotedSoon(ts, i, end) {
+	if needClause[lemma] && !clause && !((lemma == "find" || lemma == "show") && docPhrase(ts, cd.ns, cd.ne)) && !quotedSoon(ts, i, end) {
 		return nil, 0
 	}
 	// A sibling attribution later in the sentence ends the content:
@@ -441,6 +441,23 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 		return nil, 0
 	}
 	return [][2]int{{i, end}}, after
+}
+
+// docPhrase reports whether the speaker phrase [ns, ne) is headed by a
+// document, a study or data: its last word, or a word near its start
+// followed by a modifier ("A Quinnipiac University poll released in
+// late August", "a 2014 study by Harvard").
+func docPhrase(ts []tok, ns, ne int) bool {
+	if isDocumentHead(ts[ne-1].l) {
+		return true
+	}
+	for k := ns; k < ne-1 && k < ns+5; k++ {
+		if isDocumentHead(ts[k].l) && !unicode.IsUpper(firstRune(ts[k].w)) {
+			n := ts[k+1].l
+			return n == "by" || n == "of" || n == "from" || n == "on" || strings.HasSuffix(n, "ed")
+		}
+	}
+	return false
 }
 
 // quotedSoon reports whether the speaker's own words, in quotation

@@ -805,7 +805,7 @@ func agrees(ts []tok, c, ns, ne int) bool {
 // It returns ns == ne when there is none.
 func leftNP(ts []tok, start, c int, f *finder) (int, int) {
 	e := c
-	for e > start && (preverbs[ts[e-1].l] || f.inDate(ts[e-1].s) || (ts[e-1].l == "on" && e < c && f.inDate(ts[e].s))) {
+	for e > start && (preverbs[ts[e-1].l] || f.inDate(ts[e-1].s) || ((ts[e-1].l == "on" || ts[e-1].l == "in") && e < c && f.inDate(ts[e].s))) {
 		e--
 	}
 	if e <= start {
@@ -939,6 +939,11 @@ func hasHead(ts []tok, s, e int, f *finder) bool {
 		return true
 	}
 	if speakerHead(last.l) {
+		return true
+	}
+	// a document with a modifier after it: "A poll released in late
+	// August", "A 2014 study by Harvard"
+	if docPhrase(ts, s, e) && (determiners[ts[s].l] || isDigitWord(ts[s].l) || unicode.IsUpper(firstRune(ts[s].w))) {
 		return true
 	}
 	// A head before a prepositional phrase: "a lawyer for the news
@@ -1208,6 +1213,9 @@ func headOf(ts []tok, ns, ne int) int {
 	for k := ns + 1; k < ne; k++ {
 		if (ts[k].l == "of" || ts[k].l == "in" || ts[k].l == "at" || ts[k].l == "from" || ts[k].l == "for" || ts[k].l == "with" || ts[k].w == ",") && (anonymousHeads[ts[k-1].l] || roleHeads[ts[k-1].l] || groupHeads[ts[k-1].l]) {
 			return k - 1
+		}
+		if (ts[k].l == "by" || strings.HasSuffix(ts[k].l, "ed")) && isDocumentHead(ts[k-1].l) {
+			return k - 1 // "a poll released in August", "a study by Harvard"
 		}
 	}
 	return ne - 1

@@ -187,6 +187,9 @@ func TestFind(t *testing.T) {
 		{"a participle cue continuing a quote's frame",
 			"The explosion shook the street on Saturday.\n\n\"We do not see a link to terrorism,\" Mayor Bill Dean said, adding that it would take more hours before details emerge.",
 			[]want{"D|Mayor Bill Dean|Bill Dean|said|\"We do not see", "I|Mayor Bill Dean|Bill Dean|adding|it would take more hours"}},
+		{"a document with a modifier after its head",
+			"Voters are tired of the race.\n\nA state university poll released in late August found that most voters want the returns published.",
+			[]want{"I|A state university poll released|state university poll|found|most voters want"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
