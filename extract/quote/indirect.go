@@ -37,7 +37,7 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 			continue
 		}
 		if t.l == "according" && c+1 < b && ts[c+1].l == "to" {
-			ns, ne := rightNP(ts, c+2, b)
+			ns, ne := accordingNP(ts, c+2, b)
 			if ne > ns {
 				cs = append(cs, cand{c: c, ce: c + 2, ns: ns, ne: ne, according: true})
 			}
@@ -161,6 +161,41 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		mark(used, cd.c, cd.ce)
 		f.drafts = append(f.drafts, d)
 	}
+}
+
+// accordingNP reads the source after "according to": a phrase up to a
+// comma or the end of the sentence, however long ("early results of exit
+// polls conducted by Edison Research for the networks"), naming a
+// speaker, a document or data, or a pronoun.
+func accordingNP(ts []tok, i, end int) (int, int) {
+	j := i
+	for j < end && j < i+30 {
+		t := ts[j]
+		if t.reg >= 0 || t.punct && t.w != "’" && t.w != "'" && t.w != "-" && t.w != "." && t.w != "(" && t.w != ")" || t.w == "." && j+1 >= end {
+			break
+		}
+		if j > i && (t.l == "that" || t.l == "who" || t.l == "which" || t.l == "while" || t.l == "when") {
+			break
+		}
+		j++
+	}
+	for j > i && (npInner[ts[j-1].l] || ts[j-1].punct && ts[j-1].w != ")") {
+		j--
+	}
+	if j == i {
+		return 0, 0
+	}
+	if j-i == 1 {
+		if _, ok := pronouns[ts[i].l]; ok {
+			return i, j
+		}
+	}
+	for k := i; k < j; k++ {
+		if speakerHead(ts[k].l) || unicode.IsUpper(firstRune(ts[k].w)) || strings.HasSuffix(ts[k].l, "s") && k == j-1 {
+			return i, j
+		}
+	}
+	return 0, 0
 }
 
 // frameSpeaker returns the tokens of the speaker of the quote whose cue

@@ -190,6 +190,9 @@ func TestFind(t *testing.T) {
 		{"a document with a modifier after its head",
 			"Voters are tired of the race.\n\nA state university poll released in late August found that most voters want the returns published.",
 			[]want{"I|A state university poll released|state university poll|found|most voters want"}},
+		{"according to a long source phrase",
+			"Voters went to the polls on Tuesday.\n\nAccording to early results of exit polls conducted for the television networks by a research firm, most voters were angry with the government.",
+			[]want{"I|early results of exit polls conducted for the television networks by a research firm|early results of exit polls|According to|most voters were angry"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
