@@ -407,7 +407,7 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 	after := i
 	if addresseeVerbs[lemma] && i < end && ts[i].l != "that" && ts[i].l != "of" {
 		as, ae := rightNP(ts, i, end)
-		if ae > as && (ae >= end || ts[ae].l == "that" || ts[ae].w == ":" || ts[ae].w == "," || ts[ae].l == "on" || ts[ae].l == "the" || ts[ae].l == "about" || ts[ae].l == "to") {
+		if ae > as && (ae >= end || ts[ae].l == "that" || ts[ae].w == ":" || ts[ae].w == "," || ts[ae].l == "on" || ts[ae].l == "the" || ts[ae].l == "about" || ts[ae].l == "to" || whWords[ts[ae].l]) {
 			i, after = ae, ae
 		}
 	}
@@ -436,6 +436,9 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 	}
 	if i < end && (ts[i].w == ":" || ts[i].mark != 0) {
 		clause = true
+	}
+	if i < end && whWords[ts[i].l] && (lemma == "ask" || lemma == "wonder" || lemma == "question") {
+		clause = true // an indirect question: "asked Sanders whether ..."
 	}
 	// Content before the speaker: "CONTENT, X said." or the parenthetical
 	// "A, X said, B."
@@ -514,6 +517,9 @@ func quotedSoon(ts []tok, i, end int) bool {
 // incidentNouns name an act of violence: "claimed the attack" claims it.
 var incidentNouns = set("attack", "attacks", "bombing", "bombings", "blast", "blasts", "killing", "killings", "assassination",
 	"kidnapping", "abduction", "ambush", "explosion", "massacre", "beheading", "shooting", "raid", "strike", "strikes")
+
+// whWords open an indirect question.
+var whWords = set("whether", "if", "how", "what", "who", "why", "when", "where", "which")
 
 // breaks are marks that end a clause: a dash or a semicolon.
 var breaks = map[string]bool{"—": true, "–": true, ";": true}

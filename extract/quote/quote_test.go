@@ -193,6 +193,9 @@ func TestFind(t *testing.T) {
 		{"according to a long source phrase",
 			"Voters went to the polls on Tuesday.\n\nAccording to early results of exit polls conducted for the television networks by a research firm, most voters were angry with the government.",
 			[]want{"I|early results of exit polls conducted for the television networks by a research firm|early results of exit polls|According to|most voters were angry"}},
+		{"an indirect question",
+			"The senator toured the state on Monday.\n\nA reporter asked Sanders whether his age was fair game in the campaign.",
+			[]want{"I|A reporter|reporter|asked|whether his age was fair game"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
