@@ -641,9 +641,35 @@ func (f *finder) resolvePronouns() {
 			continue
 		}
 		d.q.Speaker = from.q.Speaker
+		if m := f.lastMentionOf(from.q.Speaker.Entity, d.parts[0].Start); m != nil && m.s > from.q.Speaker.End {
+			// the speaker's name nearest before the quote, not the
+			// adjacent quote's speaker phrase
+			d.q.Speaker.Start, d.q.Speaker.End, d.q.Speaker.Text = m.s, m.e, f.text[m.s:m.e]
+		}
 		d.q.Cue = ""
 		d.q.CueStart, d.q.CueEnd = 0, 0
 	}
+}
+
+// lastMentionOf returns the last mention of entity id ending before off,
+// within about two paragraphs.
+func (f *finder) lastMentionOf(id string, off int) *mention {
+	if id == "" {
+		return nil
+	}
+	for i := len(f.ments) - 1; i >= 0; i-- {
+		m := &f.ments[i]
+		if m.e > off {
+			continue
+		}
+		if off-m.e > 1500 {
+			return nil
+		}
+		if m.ent.ID == id {
+			return m
+		}
+	}
+	return nil
 }
 
 // laterNamed returns a quote later in d's paragraph whose speaker is

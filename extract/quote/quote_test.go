@@ -238,6 +238,18 @@ func TestFind(t *testing.T) {
 	}
 }
 
+func TestFramelessQuoteSpeakerSpan(t *testing.T) {
+	text := "The rally ended late.\n\n“We will win this state,” Tom Harlan said. Harlan then left the stage in Denver.\n\n“The state is ready for a change of course.”"
+	doc := analyze(t, text, "2024-06-10")
+	if len(doc.Quotes) != 2 {
+		t.Fatalf("got %d quotes", len(doc.Quotes))
+	}
+	q := doc.Quotes[1]
+	if q.Speaker.Name != "Tom Harlan" || q.Speaker.Start != strings.LastIndex(doc.Text, "Harlan then") {
+		t.Errorf("speaker %q at %d, want Tom Harlan at the nearest mention %d", q.Speaker.Name, q.Speaker.Start, strings.LastIndex(doc.Text, "Harlan then"))
+	}
+}
+
 func TestChain(t *testing.T) {
 	doc := analyze(t, `A diplomatic source told Express Tribune that Pakistani officials have claimed the group has no bases in the country.`, "2017-06-26")
 	if len(doc.Quotes) != 2 {
