@@ -189,7 +189,14 @@ var anonymousHeads = set("official", "officials", "source", "sources", "spokesma
 	"general", "generals", "colonel", "chief", "chiefs", "head", "secretary", "director", "president", "governor", "mayor",
 	"officialdom", "security", "intelligence", "investigator", "investigators", "prosecutor", "prosecutors", "judge", "spokespeople",
 	"statement", "report", "study", "survey", "poll", "document", "letter", "communique", "communiqué", "video", "release", "assessment",
-	"memo", "filing", "dossier", "analysis", "paper", "reports", "statements", "studies", "data", "figures", "records", "website", "channel")
+	"memo", "filing", "dossier", "analysis", "paper", "reports", "statements", "studies", "data", "figures", "records", "website", "channel",
+	// people in politics and public life, named by what they do
+	"staffer", "staffers", "supporter", "supporters", "voter", "voters", "strategist", "strategists", "operative", "operatives",
+	"donor", "donors", "lawyer", "lawyers", "attorney", "attorneys", "consultant", "consultants", "pollster", "pollsters",
+	"organizer", "organizers", "organiser", "organisers", "volunteer", "volunteers", "protester", "protesters", "demonstrator", "demonstrators",
+	"student", "students", "teacher", "teachers", "worker", "workers", "employee", "employees", "executive", "executives",
+	"historian", "historians", "economist", "economists", "scholar", "scholars", "professor", "professors", "candidate", "candidates",
+	"delegate", "delegates", "adviser", "advisers", "advisor", "advisors", "owner", "owners", "founder", "founders", "residents")
 
 // documentHeads are heads of a written source: "the report reads".
 var documentHeads = set("journal", "statistics", "average", "estimate", "tally", "slide", "transcript", "panel", "review", "audit", "investigation", "inquiry", "census", "footage", "analysis", "research", "book", "article", "editorial", "ad", "advertisement", "spot", "indictment", "complaint", "lawsuit", "ruling", "verdict", "resolution", "bill", "law", "order", "decree", "fatwa", "manifesto", "pamphlet", "leaflet", "statement", "report", "study", "survey", "poll", "document", "letter", "communique", "communiqué", "video", "release",

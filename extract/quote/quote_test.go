@@ -196,6 +196,9 @@ func TestFind(t *testing.T) {
 		{"an indirect question",
 			"The senator toured the state on Monday.\n\nA reporter asked Sanders whether his age was fair game in the campaign.",
 			[]want{"I|A reporter|reporter|asked|whether his age was fair game"}},
+		{"a speaker named by what they do",
+			"The campaign entered its last week.\n\n\"I think it is coming,\" said a strategist for one of the candidates. Two former campaign staffers said the mood had changed.",
+			[]want{"D|a strategist for one of the candidates|strategist|said|\"I think", "I|Two former campaign staffers|Two former campaign staffers|said|the mood had changed"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
