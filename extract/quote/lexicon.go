@@ -192,7 +192,7 @@ var anonymousHeads = set("official", "officials", "source", "sources", "spokesma
 	"memo", "filing", "dossier", "analysis", "paper", "reports", "statements", "studies", "data", "figures", "records", "website", "channel",
 	// people in politics and public life, named by what they do
 	"staffer", "staffers", "supporter", "supporters", "voter", "voters", "strategist", "strategists", "operative", "operatives",
-	"donor", "donors", "lawyer", "lawyers", "attorney", "attorneys", "consultant", "consultants", "pollster", "pollsters",
+	"donor", "donors", "consultant", "consultants", "pollster", "pollsters",
 	"organizer", "organizers", "organiser", "organisers", "volunteer", "volunteers", "protester", "protesters", "demonstrator", "demonstrators",
 	"student", "students", "teacher", "teachers", "worker", "workers", "employee", "employees", "executive", "executives",
 	"historian", "historians", "economist", "economists", "scholar", "scholars", "professor", "professors", "candidate", "candidates",
