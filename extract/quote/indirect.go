@@ -102,7 +102,7 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		}
 		// inverted: "..., said X."
 		if c > a && ts[c-1].w == "," && invertible[lemma] && !baseForm[t.l] && !nounForm[t.l] {
-			ns, ne := rightNP(ts, ce, b)
+			ns, ne := invertedNP(ts, ce, b)
 			if ne > ns && f.onlyTail(ts, ne, b) {
 				cs = append(cs, cand{c: c, ce: ce, ns: ns, ne: ne, inverted: true})
 			}

@@ -548,7 +548,7 @@ func (f *finder) frameAfter(ts []tok, rs []region, k int, used []bool) *draft {
 	}
 	// said X
 	if l, ok := cueForm[ts[i].l]; ok && invertible[l] && (!baseForm[ts[i].l] || ts[i].l == "say") {
-		ns, ne := rightNP(ts, i+1, end)
+		ns, ne := invertedNP(ts, i+1, end)
 		if ne > ns {
 			d := f.newDraft(ts, i, i+1, ns, ne, end)
 			mark(used, i, min(end, f.frameEnd(ts, ne, end)))
@@ -1022,6 +1022,34 @@ func rightNP(ts []tok, i, end int) (int, int) {
 	}
 	if anonymousHeads[l] || documentHeads[l] || unicode.IsUpper(firstRune(ts[j-1].w)) {
 		return i, j
+	}
+	return 0, 0
+}
+
+// invertedNP reads the speaker after an inverted cue: a phrase rightNP
+// accepts, or one whose head comes early and a modifier after it ("said
+// a strategist for one of the candidates", "said one Democrat familiar
+// with the discussion").
+func invertedNP(ts []tok, i, end int) (int, int) {
+	if ns, ne := rightNP(ts, i, end); ne > ns {
+		return ns, ne
+	}
+	j := i
+	for j < end && j < i+12 {
+		t := ts[j]
+		if t.reg >= 0 || t.punct && t.w != "’" && t.w != "'" && t.w != "-" && t.w != "." || npStop[t.l] && t.l != "with" && t.l != "by" || t.l == "who" {
+			break
+		}
+		j++
+	}
+	for k := i; k < j && k < i+5; k++ {
+		if speakerHead(ts[k].l) || unicode.IsUpper(firstRune(ts[k].w)) {
+			e := j
+			for e > k+1 && (npInner[ts[e-1].l] || ts[e-1].punct) {
+				e--
+			}
+			return i, e
+		}
 	}
 	return 0, 0
 }

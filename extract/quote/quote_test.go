@@ -199,6 +199,9 @@ func TestFind(t *testing.T) {
 		{"a speaker named by what they do",
 			"The campaign entered its last week.\n\n\"I think it is coming,\" said a strategist for one of the candidates. Two former campaign staffers said the mood had changed.",
 			[]want{"D|a strategist for one of the candidates|strategist|said|\"I think", "I|Two former campaign staffers|Two former campaign staffers|said|the mood had changed"}},
+		{"an inverted speaker with a modifier after its head",
+			"The meeting ended late.\n\n\"It was not a convincing argument,\" said one Democrat familiar with the discussion.",
+			[]want{"D|one Democrat familiar with the discussion|"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
