@@ -407,7 +407,7 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 	after := i
 	if addresseeVerbs[lemma] && i < end && ts[i].l != "that" && ts[i].l != "of" {
 		as, ae := rightNP(ts, i, end)
-		if ae > as && (ae >= end || ts[ae].l == "that" || ts[ae].w == ":" || ts[ae].w == "," || ts[ae].l == "on" || ts[ae].l == "the" || ts[ae].l == "about" || ts[ae].l == "to" || whWords[ts[ae].l]) {
+		if ae > as && (ae >= end || ts[ae].l == "that" || ts[ae].w == ":" || ts[ae].w == "," || ts[ae].l == "on" || ts[ae].l == "the" || ts[ae].l == "about" || ts[ae].l == "to" || whWords[ts[ae].l] || ts[ae].reg >= 0) {
 			i, after = ae, ae
 		}
 	}
@@ -427,6 +427,13 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 			if ts[k].punct || ts[k].reg >= 0 {
 				break
 			}
+		}
+	}
+	if i < end && f.titleBeforeClause(ts, i) {
+		// a title in quotation marks before the clause: `told ABC’s
+		// “Good Morning America” on Friday that ...`
+		for i < end && ts[i].l != "that" {
+			i++
 		}
 	}
 	clause := false

@@ -568,6 +568,11 @@ func (f *finder) frameAfter(ts []tok, rs []region, k int, used []bool) *draft {
 		if ns != i || ne <= ns || !agrees(ts, c, ns, ne) {
 			continue
 		}
+		if c+1 < end && ts[c+1].l == "that" {
+			// `On “This Week,” Carson admitted that ...`: the cue reports
+			// the clause after it, not the quote (a title) before it
+			return nil
+		}
 		d := f.newDraft(ts, c, c+1, ns, ne, end)
 		mark(used, i, f.frameEnd(ts, c+1, end))
 		return d
@@ -601,6 +606,9 @@ func (f *finder) frameEnd(ts []tok, i, end int) int {
 // `X said, "..."`, `X told Y: "..."`.
 func (f *finder) frameBefore(ts []tok, rs []region, k int, used []bool) *draft {
 	r := rs[k]
+	if f.titleBeforeClause(ts, r.a) {
+		return nil
+	}
 	sent := ts[r.a].sent
 	start := r.a
 	for start > 0 && ts[start-1].sent == sent && ts[start-1].reg < 0 {
@@ -664,6 +672,34 @@ func (f *finder) frameBefore(ts []tok, rs []region, k int, used []bool) *draft {
 	return nil
 }
 
+// titleBeforeClause reports whether the region starting at token i is a
+// short title (of a programme, a book) followed by a "that" clause: `told
+// MSNBC’s “Morning Joe” on Friday that ...`. The clause, not the title,
+// is what is reported.
+func (f *finder) titleBeforeClause(ts []tok, i int) bool {
+	r := ts[i].reg
+	if r < 0 {
+		return false
+	}
+	k := i
+	for k < len(ts) && ts[k].reg == r {
+		k++
+	}
+	if k-i > 8 {
+		return false
+	}
+	for j := k; j < len(ts) && j < k+6; j++ {
+		if ts[j].l == "that" {
+			return true
+		}
+		if !(ts[j].punct && ts[j].mark == 0 || f.inDate(ts[j].s) || ts[j].l == "on") {
+			return false
+		}
+	}
+	return false
+}
+
+// isDigitWord reports whether s starts with a digit.
 func isDigitWord(s string) bool {
 	r := firstRune(s)
 	return unicode.IsDigit(r)

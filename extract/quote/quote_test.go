@@ -202,6 +202,12 @@ func TestFind(t *testing.T) {
 		{"an inverted speaker with a modifier after its head",
 			"The meeting ended late.\n\n\"It was not a convincing argument,\" said one Democrat familiar with the discussion.",
 			[]want{"D|one Democrat familiar with the discussion|"}},
+		{"a programme title before the clause is not the quote",
+			"The senator spoke on television.\n\nMr. Harlan told MSNBC’s “Morning Joe” on Friday that nobody would question her judgment.",
+			[]want{"I|Mr. Harlan|Harlan|told|nobody would question"}},
+		{"a frame after a title that reports a clause",
+			"The senator spoke on television.\n\nSpeaking on ABC’s “This Week,” Mr. Harlan admitted that the course name was wrong.",
+			[]want{"I|Mr. Harlan|Harlan|admitted|the course name was wrong"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
