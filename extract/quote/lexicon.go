@@ -196,7 +196,17 @@ var anonymousHeads = set("official", "officials", "source", "sources", "spokesma
 	"organizer", "organizers", "organiser", "organisers", "volunteer", "volunteers", "protester", "protesters", "demonstrator", "demonstrators",
 	"student", "students", "teacher", "teachers", "worker", "workers", "employee", "employees", "executive", "executives",
 	"historian", "historians", "economist", "economists", "scholar", "scholars", "professor", "professors", "candidate", "candidates",
-	"delegate", "delegates", "adviser", "advisers", "advisor", "advisors", "owner", "owners", "founder", "founders", "residents")
+	"delegate", "delegates", "adviser", "advisers", "advisor", "advisors", "owner", "owners", "founder", "founders", "residents",
+	"scientist", "scientists", "forecaster", "forecasters", "friend", "friends", "family", "families", "parent", "parents",
+	"politician", "politicians", "respondents",
+	// shares of a poll's respondents: "46 percent said", "47% say",
+	// "three-quarters said", "Several said"
+	"percent", "%", "majority", "majorities", "minority", "half", "quarters", "thirds", "several", "many", "most", "others", "some", "few", "both")
+
+// quantities are heads of a share of people that take a plural verb:
+// "46 percent say", "About one in five say".
+var quantities = set("percent", "%", "majorities", "quarters", "thirds", "several", "many", "most", "others", "some", "few", "both", "half",
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands")
 
 // documentHeads are heads of a written source: "the report reads".
 var documentHeads = set("journal", "statistics", "average", "estimate", "tally", "slide", "transcript", "panel", "review", "audit", "investigation", "inquiry", "census", "footage", "analysis", "research", "book", "article", "editorial", "ad", "advertisement", "spot", "indictment", "complaint", "lawsuit", "ruling", "verdict", "resolution", "bill", "law", "order", "decree", "fatwa", "manifesto", "pamphlet", "leaflet", "statement", "report", "study", "survey", "poll", "document", "letter", "communique", "communiqué", "video", "release",

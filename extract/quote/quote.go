@@ -783,6 +783,9 @@ func pluralSubject(ts []tok, s, e int) bool {
 		}
 	}
 	l := ts[headOf(ts, s, e)].l
+	if quantities[l] || isDigitWord(l) {
+		return true
+	}
 	switch l {
 	case "they", "we", "i", "you":
 		return true
@@ -915,7 +918,7 @@ func npBack(ts []tok, start, e int, f *finder) (int, int) {
 		if t.punct {
 			// possessive ’s is a word token; allow a hyphen, brackets and
 			// a period inside brackets: "Sen. Claire McCaskill (D-Mo.)"
-			if t.w == "-" || t.w == "’" || t.w == "'" || t.w == "(" || t.w == ")" || t.w == "." && s < len(ts) && ts[s].w == ")" {
+			if t.w == "-" || t.w == "’" || t.w == "'" || t.w == "(" || t.w == ")" || t.w == "%" || t.w == "." && s < len(ts) && ts[s].w == ")" {
 				s--
 				continue
 			}

@@ -208,6 +208,9 @@ func TestFind(t *testing.T) {
 		{"a frame after a title that reports a clause",
 			"The senator spoke on television.\n\nSpeaking on ABC’s “This Week,” Mr. Harlan admitted that the course name was wrong.",
 			[]want{"I|Mr. Harlan|Harlan|admitted|the course name was wrong"}},
+		{"a share of a poll's respondents speaks",
+			"The poll was taken last week.\n\nMore than six in 10 voters were tired of the race; 46 percent said they were unenthusiastic about the election. Another 47% say the economy matters most.",
+			[]want{"I|46 percent|46 percent|said|they were unenthusiastic", "I|Another 47%|Another 47%|say|the economy matters most"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
