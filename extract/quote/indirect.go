@@ -15,6 +15,7 @@ type cand struct {
 	inverted  bool
 	according bool
 	detached  bool // the speaker is the clause's subject, away from the cue
+	asPut     bool // "as X put it": "as" is the token before the speaker
 }
 
 // indirect finds indirect speech in the paragraph's sentences.
@@ -41,6 +42,10 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 			if ne > ns {
 				cs = append(cs, cand{c: c, ce: c + 2, ns: ns, ne: ne, according: true})
 			}
+			continue
+		}
+		if cd, ok := f.putIt(ts, a, b, c); ok {
+			cs = append(cs, cd)
 			continue
 		}
 		if cd, ok := f.progressive(ts, a, c); ok {
@@ -221,6 +226,33 @@ func (f *finder) frameSpeaker(ts []tok, a, c int) (int, int) {
 	return ns, ne
 }
 
+// putIt reads the idiom "as X put it": `As The Post's Dana Milbank puts
+// it, "..."`, `..., as one aide put it.` The cue is "put"; what X said is
+// the rest of the sentence, before or after the as-clause.
+func (f *finder) putIt(ts []tok, a, b, c int) (cand, bool) {
+	if (ts[c].l != "put" && ts[c].l != "puts") || c+1 >= b || ts[c+1].l != "it" {
+		return cand{}, false
+	}
+	as := -1
+	for k := c - 1; k >= a && k >= c-12; k-- {
+		if ts[k].l == "as" {
+			as = k
+			break
+		}
+		if ts[k].punct && ts[k].w != "’" && ts[k].w != "'" && ts[k].w != "." && ts[k].w != "," {
+			break
+		}
+	}
+	if as < 0 {
+		return cand{}, false
+	}
+	ns, ne := leftNP(ts, as+1, c, f)
+	if ne <= ns || ns != as+1 {
+		return cand{}, false
+	}
+	return cand{c: c, ce: c + 2, ns: ns, ne: ne, asPut: true}, true
+}
+
 // progressive reads a cue in the progressive, "X is saying", "X has
 // been warning", "He’s claiming": a participle of a cue lemma after a
 // form of "be" (adverbs may come between), its speaker the phrase before
@@ -390,6 +422,31 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 		}
 		if e > a {
 			// and a tail after the source: "..., according to X, who ..."
+			return [][2]int{{f.afterLead(ts, a, e), e}}, cd.ne
+		}
+		return nil, 0
+	}
+	if cd.asPut {
+		// As X put it, CONTENT.  /  CONTENT, as X put it.
+		as := cd.ns - 1
+		if f.onlyLead(ts, a, as) {
+			i := cd.ce
+			for i < end && ts[i].w != "," && ts[i].w != ":" && ts[i].reg < 0 {
+				i++
+			}
+			for i < end && ts[i].punct && ts[i].mark == 0 {
+				i++
+			}
+			if i < end {
+				return [][2]int{{i, end}}, cd.ne
+			}
+			return nil, 0
+		}
+		e := as
+		for e > a && ts[e-1].punct && ts[e-1].mark == 0 {
+			e--
+		}
+		if e > a {
 			return [][2]int{{f.afterLead(ts, a, e), e}}, cd.ne
 		}
 		return nil, 0

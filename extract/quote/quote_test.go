@@ -211,6 +211,12 @@ func TestFind(t *testing.T) {
 		{"a share of a poll's respondents speaks",
 			"The poll was taken last week.\n\nMore than six in 10 voters were tired of the race; 46 percent said they were unenthusiastic about the election. Another 47% say the economy matters most.",
 			[]want{"I|46 percent|46 percent|said|they were unenthusiastic", "I|Another 47%|Another 47%|say|the economy matters most"}},
+		{"as X put it, before the words",
+			"The nominee was confirmed on Monday.\n\nAs Senator Tom Harlan put it, \"Republicans are unmoved and liberal activists are uninspired.\"",
+			[]want{"D|Senator Tom Harlan|Tom Harlan|put it|\"Republicans are unmoved"}},
+		{"as X put it, after the words",
+			"The nominee was confirmed on Monday.\n\nThe vote was a formality, as one aide to the senator put it.",
+			[]want{"I|one aide to the senator|one aide to the senator|put it|The vote was a formality"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
