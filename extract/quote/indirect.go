@@ -137,7 +137,7 @@ func (f *finder) sentence(ts []tok, a, b int, rs []region, used []bool, para int
 		if parts[0][0]+1 < parts[0][1] {
 			second = ts[parts[0][0]+1].l
 		}
-		if first == "responsibility" || first == "credit" || second == "responsibility" || second == "credit" || first == "him" || first == "her" && !possessiveHer(ts[cd.c].l) || first == "them" && !cd.inverted {
+		if first == "responsibility" || first == "credit" || second == "responsibility" || second == "credit" || (first == "him" || first == "her" && !possessiveHer(ts[cd.c].l) || first == "them" && !cd.inverted) && !objectCues[cueForm[ts[cd.c].l]] {
 			continue // "claimed (the) responsibility" is a claim, not a quote
 		}
 		if cueForm[ts[cd.c].l] == "claim" && ((first == "the" || first == "a" || first == "an") && incidentNouns[second] ||
@@ -518,8 +518,15 @@ func (f *finder) content(ts []tok, a, b int, cd cand, cs []cand, k int) ([][2]in
 			return [][2]int{{f.afterLead(ts, a, cd.ns-1), cd.ns - 1}, {j, end}}, after
 		}
 	}
-	if needClause[lemma] && !clause && !((lemma == "find" || lemma == "show") && docPhrase(ts, cd.ns, cd.ne)) && !quotedSoon(ts, i, end) {
+	if needClause[lemma] && !objectCues[lemma] && !clause && !((lemma == "find" || lemma == "show") && docPhrase(ts, cd.ns, cd.ne)) && !quotedSoon(ts, i, end) {
 		return nil, 0
+	}
+	// "X criticized Y and said Z": a coordinated cue ends the object.
+	for _, o := range cs[k+1:] {
+		if o.detached && o.c > i+1 && o.c-1 < end && ts[o.c-1].l == "and" {
+			end = o.c - 1
+			break
+		}
 	}
 	// A sibling attribution later in the sentence ends the content:
 	// "Days after X denied A, Y said B".
@@ -581,6 +588,11 @@ func quotedSoon(ts []tok, i, end int) bool {
 // incidentNouns name an act of violence: "claimed the attack" claims it.
 var incidentNouns = set("attack", "attacks", "bombing", "bombings", "blast", "blasts", "killing", "killings", "assassination",
 	"kidnapping", "abduction", "ambush", "explosion", "massacre", "beheading", "shooting", "raid", "strike", "strikes")
+
+// objectCues are cues of judgement whose object is what they report:
+// "criticized the president's foreign policy", "accused him of sexism",
+// "described himself as her 'Obama whisperer'".
+var objectCues = set("criticise", "condemn", "welcome", "hail", "describe", "dismiss", "praise", "defend", "accuse")
 
 // whWords open an indirect question.
 var whWords = set("whether", "if", "how", "what", "who", "why", "when", "where", "which")

@@ -170,7 +170,7 @@ func TestFind(t *testing.T) {
 			"The senator spoke in Denver.\n\nMr. Harlan described the governor as \"a lifetime politician\" with no plan.",
 			[]want{"I|Mr. Harlan|Harlan|described|the governor as \"a lifetime politician\" with no plan"}},
 		{"a cue needing a clause with a plain object is not speech",
-			"The senator spoke in Denver.\n\nMr. Harlan described the new plant to the visitors from Ohio.",
+			"The senator spoke in Denver.\n\nMr. Harlan knew the new plant and its workers well.",
 			nil},
 		{"her after said is a possessive",
 			"Ms. Lynch joined the firm in 1984.\n\nMs. Lynch said her colleague had not worked on the case.",
@@ -217,6 +217,12 @@ func TestFind(t *testing.T) {
 		{"as X put it, after the words",
 			"The nominee was confirmed on Monday.\n\nThe vote was a formality, as one aide to the senator put it.",
 			[]want{"I|one aide to the senator|one aide to the senator|put it|The vote was a formality"}},
+		{"a cue of judgement reports its object",
+			"The senator spoke in Denver.\n\nMr. Harlan criticized the president's foreign policy and said allies were worried.",
+			[]want{"I|Mr. Harlan|Harlan|criticized|the president's foreign policy", "I|Mr. Harlan|Harlan|said|allies were worried"}},
+		{"accused him of",
+			"The senator spoke in Denver.\n\nMs. Ortiz accused him of sexism.",
+			[]want{"I|Ms. Ortiz|Ortiz|accused|him of sexism"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
