@@ -111,6 +111,19 @@ var cueLemmas = [][]string{
 	{"praise", "praises", "praised"},
 	{"defend", "defends", "defended"},
 	{"continue", "continues", "continued"}, // `She continued: "..."`
+	// stances taken in public, reported with their object: "endorsed
+	// Clinton", "proposed a tax cut", "denounced the ruling"
+	{"endorse", "endorses", "endorsed", "endorsing"},
+	{"support", "supports", "supported", "supporting"},
+	{"propose", "proposes", "proposed", "proposing"},
+	{"favor", "favors", "favored", "favour", "favours", "favoured"},
+	{"prefer", "prefers", "preferred"},
+	{"denounce", "denounces", "denounced", "denouncing"},
+	{"decry", "decries", "decried", "decrying"},
+	{"mock", "mocks", "mocked", "mocking"},
+	{"thank", "thanks", "thanked", "thanking"},
+	{"discuss", "discusses", "discussed", "discussing"},
+	{"reiterate", "reiterates", "reiterated", "reiterating"},
 }
 
 // cueForm maps a lowercase cue form to its lemma.
@@ -138,7 +151,7 @@ func init() {
 		}
 	}
 	// Third-person forms that are common plural nouns.
-	for _, f := range []string{"claims", "reports", "states", "notes", "comments", "remarks", "estimates", "fears", "hopes", "demands", "promises", "stresses", "charges", "points", "posts", "tweets", "threatens", "questions", "finds", "shows", "reads", "cites"} {
+	for _, f := range []string{"supports", "thanks", "favors", "favours", "claims", "reports", "states", "notes", "comments", "remarks", "estimates", "fears", "hopes", "demands", "promises", "stresses", "charges", "points", "posts", "tweets", "threatens", "questions", "finds", "shows", "reads", "cites"} {
 		nounForm[f] = true
 	}
 }

@@ -223,6 +223,9 @@ func TestFind(t *testing.T) {
 		{"accused him of",
 			"The senator spoke in Denver.\n\nMs. Ortiz accused him of sexism.",
 			[]want{"I|Ms. Ortiz|Ortiz|accused|him of sexism"}},
+		{"a stance taken in public",
+			"The race tightened in October.\n\nThe Dallas Morning News endorsed Hillary Clinton on Friday.",
+			[]want{"I|The Dallas Morning News|"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
