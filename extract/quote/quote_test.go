@@ -227,8 +227,8 @@ func TestFind(t *testing.T) {
 			"The race tightened in October.\n\nThe Dallas Morning News endorsed Hillary Clinton on Friday.",
 			[]want{"I|The Dallas Morning News|"}},
 		{"a promise reports its object",
-			"The campaign entered its last week.\n\nMr. Harlan promised lower taxes for small businesses.",
-			[]want{"I|Mr. Harlan|Harlan|promised|lower taxes for small businesses"}},
+			"The campaign entered its last week.\n\nTom Harlan promised a tax cut for small businesses.",
+			[]want{"I|Tom Harlan|Tom Harlan|promised|a tax cut for small businesses"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
