@@ -124,6 +124,7 @@ var cueLemmas = [][]string{
 	{"thank", "thanks", "thanked", "thanking"},
 	{"discuss", "discusses", "discussed", "discussing"},
 	{"reiterate", "reiterates", "reiterated", "reiterating"},
+	{"express", "expresses", "expressed", "expressing"}, // "expressed concern"
 }
 
 // cueForm maps a lowercase cue form to its lemma.

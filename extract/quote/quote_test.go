@@ -229,6 +229,9 @@ func TestFind(t *testing.T) {
 		{"a promise reports its object",
 			"The campaign entered its last week.\n\nTom Harlan promised a tax cut for small businesses.",
 			[]want{"I|Tom Harlan|Tom Harlan|promised|a tax cut for small businesses"}},
+		{"a concern expressed",
+			"The campaign entered its last week.\n\nTom Harlan expressed concern about the cost of the plan.",
+			[]want{"I|Tom Harlan|Tom Harlan|expressed|concern about the cost"}},
 		{"multi-paragraph quote",
 			`“We will not allow anyone to use our soil against other countries. We have enough forces.
 
