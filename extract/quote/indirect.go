@@ -337,15 +337,17 @@ func pronBase(w string) string {
 // contracted reports whether w is a pronoun with a contracted "is" or
 // "are": "he’s", "they're".
 func contracted(w string) bool {
-	for _, p := range []string{"he", "she", "it", "they", "we"} {
-		for _, s := range []string{"’s", "'s", "’re", "'re"} {
-			if w == p+s {
-				return true
-			}
+	for _, c := range contractions {
+		if strings.HasSuffix(w, c) {
+			return contractedPronouns[w[:len(w)-len(c)]]
 		}
 	}
 	return false
 }
+
+var contractions = []string{"’s", "'s", "’re", "'re"}
+
+var contractedPronouns = set("he", "she", "it", "they", "we")
 
 // ingLemma returns the cue lemma of a present participle ("saying",
 // "confirming", "stressing", "urging", "admitting"), or "".
