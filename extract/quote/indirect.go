@@ -594,7 +594,7 @@ var incidentNouns = set("attack", "attacks", "bombing", "bombings", "blast", "bl
 // objectCues are cues of judgement whose object is what they report:
 // "criticized the president's foreign policy", "accused him of sexism",
 // "described himself as her 'Obama whisperer'".
-var objectCues = set("criticise", "condemn", "welcome", "hail", "describe", "dismiss", "praise", "defend", "accuse", "question", "blame", "demand", "promise", "pledge", "threaten")
+var objectCues = set("criticise", "condemn", "welcome", "hail", "describe", "dismiss", "praise", "defend", "accuse", "question", "demand", "promise", "pledge", "threaten")
 
 // whWords open an indirect question.
 var whWords = set("whether", "if", "how", "what", "who", "why", "when", "where", "which")
