@@ -110,6 +110,21 @@ var cueLemmas = [][]string{
 	{"oppose", "opposes", "opposed"},
 	{"praise", "praises", "praised"},
 	{"defend", "defends", "defended"},
+	{"continue", "continues", "continued"}, // `She continued: "..."`
+	// stances taken in public, reported with their object: "endorsed
+	// Clinton", "proposed a tax cut", "denounced the ruling"
+	{"endorse", "endorses", "endorsed", "endorsing"},
+	{"support", "supports", "supported", "supporting"},
+	{"propose", "proposes", "proposed", "proposing"},
+	{"favor", "favors", "favored", "favour", "favours", "favoured"},
+	{"prefer", "prefers", "preferred"},
+	{"denounce", "denounces", "denounced", "denouncing"},
+	{"decry", "decries", "decried", "decrying"},
+	{"mock", "mocks", "mocked", "mocking"},
+	{"thank", "thanks", "thanked", "thanking"},
+	{"discuss", "discusses", "discussed", "discussing"},
+	{"reiterate", "reiterates", "reiterated", "reiterating"},
+	{"express", "expresses", "expressed", "expressing"}, // "expressed concern"
 }
 
 // cueForm maps a lowercase cue form to its lemma.
@@ -137,7 +152,7 @@ func init() {
 		}
 	}
 	// Third-person forms that are common plural nouns.
-	for _, f := range []string{"claims", "reports", "states", "notes", "comments", "remarks", "estimates", "fears", "hopes", "demands", "promises", "stresses", "charges", "points", "posts", "tweets", "threatens", "questions", "finds", "shows", "reads", "cites"} {
+	for _, f := range []string{"supports", "thanks", "favors", "favours", "claims", "reports", "states", "notes", "comments", "remarks", "estimates", "fears", "hopes", "demands", "promises", "stresses", "charges", "points", "posts", "tweets", "threatens", "questions", "finds", "shows", "reads", "cites"} {
 		nounForm[f] = true
 	}
 }
@@ -152,6 +167,7 @@ var needClause = map[string]bool{
 	"think": true, "believe": true, "recall": true, "ask": true, "respond": true, "reply": true,
 	"mention": true, "note": false, "estimate": true, "promise": true, "pledge": true,
 	"threaten": true, "blame": true, "dismiss": true, "accuse": false, "report": false,
+	"continue": true,
 }
 
 // addresseeVerbs take the person spoken to as object: "told TOLOnews that".
@@ -187,7 +203,24 @@ var anonymousHeads = set("official", "officials", "source", "sources", "spokesma
 	"general", "generals", "colonel", "chief", "chiefs", "head", "secretary", "director", "president", "governor", "mayor",
 	"officialdom", "security", "intelligence", "investigator", "investigators", "prosecutor", "prosecutors", "judge", "spokespeople",
 	"statement", "report", "study", "survey", "poll", "document", "letter", "communique", "communiqué", "video", "release", "assessment",
-	"memo", "filing", "dossier", "analysis", "paper", "reports", "statements", "studies", "data", "figures", "records", "website", "channel")
+	"memo", "filing", "dossier", "analysis", "paper", "reports", "statements", "studies", "data", "figures", "records", "website", "channel",
+	// people in politics and public life, named by what they do
+	"staffer", "staffers", "supporter", "supporters", "voter", "voters", "strategist", "strategists", "operative", "operatives",
+	"donor", "donors", "consultant", "consultants", "pollster", "pollsters",
+	"organizer", "organizers", "organiser", "organisers", "volunteer", "volunteers", "protester", "protesters", "demonstrator", "demonstrators",
+	"student", "students", "teacher", "teachers", "worker", "workers", "employee", "employees", "executive", "executives",
+	"historian", "historians", "economist", "economists", "scholar", "scholars", "professor", "professors", "candidate", "candidates",
+	"delegate", "delegates", "adviser", "advisers", "advisor", "advisors", "owner", "owners", "founder", "founders", "residents",
+	"scientist", "scientists", "forecaster", "forecasters", "friend", "friends", "family", "families", "parent", "parents",
+	"politician", "politicians", "respondents",
+	// shares of a poll's respondents: "46 percent said", "47% say",
+	// "three-quarters said", "Several said"
+	"percent", "%", "majority", "majorities", "minority", "half", "quarters", "thirds", "several", "many", "most", "others", "some", "few", "both")
+
+// quantities are heads of a share of people that take a plural verb:
+// "46 percent say", "About one in five say".
+var quantities = set("percent", "%", "majorities", "quarters", "thirds", "several", "many", "most", "others", "some", "few", "both", "half",
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands")
 
 // documentHeads are heads of a written source: "the report reads".
 var documentHeads = set("journal", "statistics", "average", "estimate", "tally", "slide", "transcript", "panel", "review", "audit", "investigation", "inquiry", "census", "footage", "analysis", "research", "book", "article", "editorial", "ad", "advertisement", "spot", "indictment", "complaint", "lawsuit", "ruling", "verdict", "resolution", "bill", "law", "order", "decree", "fatwa", "manifesto", "pamphlet", "leaflet", "statement", "report", "study", "survey", "poll", "document", "letter", "communique", "communiqué", "video", "release",

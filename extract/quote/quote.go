@@ -75,6 +75,9 @@ type finder struct {
 	ments  []mention
 	byID   map[string]*sitrep.Entity
 	drafts []*draft
+	// colon is the frame that ended the previous paragraph with a
+	// colon ("The Times reports:"), for a quote opening the next one.
+	colon *draft
 }
 
 // mention is an entity mention with its entity.
@@ -269,14 +272,30 @@ func (f *finder) paragraph(ps, pe, para int, prevOpen []*draft) []*draft {
 		f.drafts = append(f.drafts, d)
 		return nil
 	}
+	lead := f.colon
+	f.colon = nil
 	// Direct quotes with a frame after or before them.
 	for k := range rs {
 		r := &rs[k]
 		if r.words == 0 {
 			continue
 		}
+		if k == 0 && r.a == 0 && lead != nil && lead.para == para-1 {
+			// `He said:` closing the paragraph before, the quote opening
+			// this one
+			f.addDirect(lead, ts, r, para)
+			continue
+		}
 		if d := f.frameAfter(ts, rs, k, used); d != nil {
 			f.addDirect(d, ts, r, para)
+			continue
+		}
+		if k > 0 && f.splitQuote(ts, rs, k, used) {
+			// `"A," he said, "B."`: one quote split around its frame
+			p := &rs[k-1]
+			d := f.drafts[p.quote]
+			d.parts = append(d.parts, sitrep.Span{Start: ts[r.a].s, End: ts[r.b].e})
+			r.quote = p.quote
 			continue
 		}
 		if d := f.frameBefore(ts, rs, k, used); d != nil {
@@ -340,7 +359,38 @@ func (f *finder) paragraph(ps, pe, para int, prevOpen []*draft) []*draft {
 			nextOpen = []*draft{d}
 		}
 	}
+	if n := len(ts); n > 2 && ts[n-1].w == ":" && ts[n-1].reg < 0 {
+		if d := f.colonFrame(ts); d != nil {
+			d.para = para
+			f.colon = d
+		}
+	}
 	return nextOpen
+}
+
+// colonFrame reads an attribution frame that ends a paragraph with a
+// colon, "The New York Times reports:", "He said:", announcing a quote
+// in the next paragraph.
+func (f *finder) colonFrame(ts []tok) *draft {
+	c := len(ts) - 2
+	start := c
+	for start > 0 && ts[start-1].sent == ts[c].sent && ts[start-1].reg < 0 {
+		start--
+	}
+	for cc := c; cc >= start && cc >= c-6; cc-- {
+		if _, ok := cueForm[ts[cc].l]; !ok || !cueCase(ts, cc) || isNounUse(ts, cc) {
+			continue
+		}
+		if cc != c && !addresseeVerbs[cueForm[ts[cc].l]] && !f.onlyDateOrAdverb(ts, cc+1, c+1) {
+			continue
+		}
+		ns, ne := leftNP(ts, start, cc, f)
+		if ne <= ns || !agrees(ts, cc, ns, ne) {
+			continue
+		}
+		return f.newDraft(ts, cc, cc+1, ns, ne, c+1)
+	}
+	return nil
 }
 
 // labels are words before a colon that do not name a speaker.
@@ -425,6 +475,23 @@ func (f *finder) onlyFrameBetween(ts []tok, i, j int, used []bool) bool {
 	return true
 }
 
+// splitQuote reports whether region k resumes the quote of region k-1
+// across that quote's frame: `"A," he said, "B."`. The earlier region
+// was attributed by the frame after it, only the frame and punctuation
+// lie between the two, and a comma (not a full stop) ends the frame.
+func (f *finder) splitQuote(ts []tok, rs []region, k int, used []bool) bool {
+	p, r := rs[k-1], rs[k]
+	if p.quote < 0 || !p.frame || p.open || r.a-p.b < 3 || f.drafts[p.quote].q.CueStart < ts[p.b].e {
+		return false
+	}
+	if !f.onlyFrameBetween(ts, p.b, r.a, used) {
+		return false
+	}
+	// the frame ends in a comma: `he said, "B`; a full stop or a colon
+	// opens a new statement
+	return ts[r.a-1].w == ","
+}
+
 func (f *finder) addDirect(d *draft, ts []tok, r *region, para int) {
 	d.q.Direct = true
 	d.para = para
@@ -481,7 +548,7 @@ func (f *finder) frameAfter(ts []tok, rs []region, k int, used []bool) *draft {
 	}
 	// said X
 	if l, ok := cueForm[ts[i].l]; ok && invertible[l] && (!baseForm[ts[i].l] || ts[i].l == "say") {
-		ns, ne := rightNP(ts, i+1, end)
+		ns, ne := invertedNP(ts, i+1, end)
 		if ne > ns {
 			d := f.newDraft(ts, i, i+1, ns, ne, end)
 			mark(used, i, min(end, f.frameEnd(ts, ne, end)))
@@ -500,6 +567,11 @@ func (f *finder) frameAfter(ts []tok, rs []region, k int, used []bool) *draft {
 		ns, ne := leftNP(ts, i, c, f)
 		if ns != i || ne <= ns || !agrees(ts, c, ns, ne) {
 			continue
+		}
+		if c+1 < end && ts[c+1].l == "that" {
+			// `On “This Week,” Carson admitted that ...`: the cue reports
+			// the clause after it, not the quote (a title) before it
+			return nil
 		}
 		d := f.newDraft(ts, c, c+1, ns, ne, end)
 		mark(used, i, f.frameEnd(ts, c+1, end))
@@ -534,6 +606,9 @@ func (f *finder) frameEnd(ts []tok, i, end int) int {
 // `X said, "..."`, `X told Y: "..."`.
 func (f *finder) frameBefore(ts []tok, rs []region, k int, used []bool) *draft {
 	r := rs[k]
+	if f.titleBeforeClause(ts, r.a) {
+		return nil
+	}
 	sent := ts[r.a].sent
 	start := r.a
 	for start > 0 && ts[start-1].sent == sent && ts[start-1].reg < 0 {
@@ -597,6 +672,34 @@ func (f *finder) frameBefore(ts []tok, rs []region, k int, used []bool) *draft {
 	return nil
 }
 
+// titleBeforeClause reports whether the region starting at token i is a
+// short title (of a programme, a book) followed by a "that" clause: `told
+// MSNBC’s “Morning Joe” on Friday that ...`. The clause, not the title,
+// is what is reported.
+func (f *finder) titleBeforeClause(ts []tok, i int) bool {
+	r := ts[i].reg
+	if r < 0 {
+		return false
+	}
+	k := i
+	for k < len(ts) && ts[k].reg == r {
+		k++
+	}
+	if k-i > 8 {
+		return false
+	}
+	for j := k; j < len(ts) && j < k+6; j++ {
+		if ts[j].l == "that" {
+			return true
+		}
+		if !(ts[j].punct && ts[j].mark == 0 || f.inDate(ts[j].s) || ts[j].l == "on") {
+			return false
+		}
+	}
+	return false
+}
+
+// isDigitWord reports whether s starts with a digit.
 func isDigitWord(s string) bool {
 	r := firstRune(s)
 	return unicode.IsDigit(r)
@@ -680,6 +783,9 @@ func pluralSubject(ts []tok, s, e int) bool {
 		}
 	}
 	l := ts[headOf(ts, s, e)].l
+	if quantities[l] || isDigitWord(l) {
+		return true
+	}
 	switch l {
 	case "they", "we", "i", "you":
 		return true
@@ -738,7 +844,7 @@ func agrees(ts []tok, c, ns, ne int) bool {
 // It returns ns == ne when there is none.
 func leftNP(ts []tok, start, c int, f *finder) (int, int) {
 	e := c
-	for e > start && (preverbs[ts[e-1].l] || f.inDate(ts[e-1].s) || (ts[e-1].l == "on" && e < c && f.inDate(ts[e].s))) {
+	for e > start && (preverbs[ts[e-1].l] || f.inDate(ts[e-1].s) || ((ts[e-1].l == "on" || ts[e-1].l == "in") && e < c && f.inDate(ts[e].s))) {
 		e--
 	}
 	if e <= start {
@@ -758,7 +864,10 @@ func leftNP(ts []tok, start, c int, f *finder) (int, int) {
 			}
 			first := ts[cm+1]
 			short := seg-cm <= 4 && (isDigitWord(first.l) || prepositions[first.l] || seg-cm == 3 && ts[cm+2].w == ".")
-			if !(interposed[first.l] || first.l == "who" || first.l == "which" || short) {
+			// an apposition holding a clause: "X, a former aide who
+			// accompanied her to Burma in 2011, said"
+			appos := (first.l == "a" || first.l == "an" || first.l == "the") && seg-cm > 4
+			if !(interposed[first.l] || first.l == "who" || first.l == "which" || short || appos) {
 				break
 			}
 			if ns, ne := npBack(ts, start, cm, f); ne > ns && (seg-cm > 4 || unicode.IsUpper(firstRune(ts[ne-1].w))) {
@@ -809,7 +918,7 @@ func npBack(ts []tok, start, e int, f *finder) (int, int) {
 		if t.punct {
 			// possessive ’s is a word token; allow a hyphen, brackets and
 			// a period inside brackets: "Sen. Claire McCaskill (D-Mo.)"
-			if t.w == "-" || t.w == "’" || t.w == "'" || t.w == "(" || t.w == ")" || t.w == "." && s < len(ts) && ts[s].w == ")" {
+			if t.w == "-" || t.w == "’" || t.w == "'" || t.w == "(" || t.w == ")" || t.w == "%" || t.w == "." && s < len(ts) && ts[s].w == ")" {
 				s--
 				continue
 			}
@@ -869,6 +978,11 @@ func hasHead(ts []tok, s, e int, f *finder) bool {
 		return true
 	}
 	if speakerHead(last.l) {
+		return true
+	}
+	// a document with a modifier after it: "A poll released in late
+	// August", "A 2014 study by Harvard"
+	if docPhrase(ts, s, e) && (determiners[ts[s].l] || isDigitWord(ts[s].l) || unicode.IsUpper(firstRune(ts[s].w))) {
 		return true
 	}
 	// A head before a prepositional phrase: "a lawyer for the news
@@ -951,6 +1065,34 @@ func rightNP(ts []tok, i, end int) (int, int) {
 	return 0, 0
 }
 
+// invertedNP reads the speaker after an inverted cue: a phrase rightNP
+// accepts, or one whose head comes early and a modifier after it ("said
+// a strategist for one of the candidates", "said one Democrat familiar
+// with the discussion").
+func invertedNP(ts []tok, i, end int) (int, int) {
+	if ns, ne := rightNP(ts, i, end); ne > ns {
+		return ns, ne
+	}
+	j := i
+	for j < end && j < i+12 {
+		t := ts[j]
+		if t.reg >= 0 || t.punct && t.w != "’" && t.w != "'" && t.w != "-" && t.w != "." || npStop[t.l] && t.l != "with" && t.l != "by" || t.l == "who" {
+			break
+		}
+		j++
+	}
+	for k := i; k < j && k < i+5; k++ {
+		if speakerHead(ts[k].l) || unicode.IsUpper(firstRune(ts[k].w)) {
+			e := j
+			for e > k+1 && (npInner[ts[e-1].l] || ts[e-1].punct) {
+				e--
+			}
+			return i, e
+		}
+	}
+	return 0, 0
+}
+
 // newDraft builds a quote whose cue is tokens [cs, ce) and whose speaker
 // phrase is [ns, ne); end bounds the frame (for addressee and venue).
 func (f *finder) newDraft(ts []tok, cs, ce, ns, ne, end int) *draft {
@@ -961,7 +1103,7 @@ func (f *finder) newDraft(ts []tok, cs, ce, ns, ne, end int) *draft {
 		d.q.Speaker = f.speaker(ts, ns, ne)
 	}
 	if ne > ns && d.q.Speaker.Kind == sitrep.SpeakerPronoun {
-		d.pron = pronouns[ts[ns].l]
+		d.pron = pronouns[pronBase(ts[ns].l)]
 	}
 	// appositive role after an inverted speaker: "said X, a military expert"
 	if ne < end && ts[ne].w == "," && ne+1 < end && ne > cs {
@@ -1058,7 +1200,7 @@ func (f *finder) speaker(ts []tok, ns, ne int) sitrep.Speaker {
 	sp := sitrep.Speaker{Text: f.text[ts[ns].s:ts[ne-1].e]}
 	sp.Start, sp.End = ts[ns].s, ts[ne-1].e
 	if ne-ns == 1 {
-		if _, ok := pronouns[ts[ns].l]; ok {
+		if _, ok := pronouns[pronBase(ts[ns].l)]; ok {
 			sp.Kind = sitrep.SpeakerPronoun
 			return sp
 		}
@@ -1138,6 +1280,9 @@ func headOf(ts []tok, ns, ne int) int {
 	for k := ns + 1; k < ne; k++ {
 		if (ts[k].l == "of" || ts[k].l == "in" || ts[k].l == "at" || ts[k].l == "from" || ts[k].l == "for" || ts[k].l == "with" || ts[k].w == ",") && (anonymousHeads[ts[k-1].l] || roleHeads[ts[k-1].l] || groupHeads[ts[k-1].l]) {
 			return k - 1
+		}
+		if (ts[k].l == "by" || strings.HasSuffix(ts[k].l, "ed")) && isDocumentHead(ts[k-1].l) {
+			return k - 1 // "a poll released in August", "a study by Harvard"
 		}
 	}
 	return ne - 1
