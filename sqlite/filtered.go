@@ -195,14 +195,6 @@ func (db *DB) searchFiltered(ctx context.Context, q sitrep.SearchQuery, match, l
 	if err != nil {
 		return nil, db.queryError(err, q.Query)
 	}
-	defer rows.Close()
-	var top []rankedKey
-	for rows.Next() {
-		var r rankedKey
-		if err := rows.Scan(&r.n, &r.score); err != nil {
-			return nil, db.queryError(err, q.Query)
-		}
-		top = append(top, r)
-	}
-	return top, db.queryError(rows.Err(), q.Query)
+	top, err := scanRanked(rows)
+	return top, db.queryError(err, q.Query)
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -133,6 +134,20 @@ type rankedKey struct {
 	score float64
 }
 
+// scanRanked reads rows of a key and a score, and closes them.
+func scanRanked(rows *sql.Rows) ([]rankedKey, error) {
+	defer rows.Close()
+	var top []rankedKey
+	for rows.Next() {
+		var r rankedKey
+		if err := rows.Scan(&r.n, &r.score); err != nil {
+			return nil, err
+		}
+		top = append(top, r)
+	}
+	return top, rows.Err()
+}
+
 // searchWords fills res with the documents that match the full-text query
 // match (no filters), and returns the keys of the page's hits with their
 // scores.
@@ -170,16 +185,8 @@ func (db *DB) searchWords(ctx context.Context, q sitrep.SearchQuery, match, limi
 	if err != nil {
 		return nil, db.queryError(err, q.Query)
 	}
-	defer rows.Close()
-	var top []rankedKey
-	for rows.Next() {
-		var r rankedKey
-		if err := rows.Scan(&r.n, &r.score); err != nil {
-			return nil, db.queryError(err, q.Query)
-		}
-		top = append(top, r)
-	}
-	return top, db.queryError(rows.Err(), q.Query)
+	top, err := scanRanked(rows)
+	return top, db.queryError(err, q.Query)
 }
 
 // facetCap is how many of the documents found (the latest) facets count:
